@@ -1,0 +1,122 @@
+package org.advocategraph.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.advocategraph.model.Conversation;
+import org.advocategraph.model.Customer;
+import org.advocategraph.model.Employee;
+import org.advocategraph.model.Expertise;
+import org.advocategraph.model.GraphElement;
+import org.advocategraph.model.Program;
+import org.advocategraph.model.SubtopicOf;
+import org.advocategraph.model.Tie;
+import org.advocategraph.model.Topic;
+
+/**
+ * The storage port: everything the engines read from and write to the advocate graph, in domain records.
+ *
+ * <p>Adapters exist for Neo4j (through the Java driver, against any bolt:// or neo4j:// URI, including the
+ * embedded default) and TinkerPop (bytecode traversals). Every adapter passes the same contract test suite.
+ *
+ * <p>Writes are idempotent upserts keyed by external ids: writing the same elements twice leaves the graph as
+ * writing them once; writing a changed element updates it in place. One {@link #upsert} call is one
+ * transaction where the store supports transactions: it is written whole or not at all.
+ *
+ * <p>Reads that take collections of ids bound their work by the size of the collection; callers keep those
+ * collections bounded. Unknown ids are ignored by bulk reads (they simply contribute nothing).
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface GraphStore extends AutoCloseable {
+
+    /** @return a short description for logs and {@code /health}, never containing secrets */
+    String describe();
+
+    /** Creates the uniqueness constraints and indexes this store needs; safe to call any number of times. */
+    void ensureSchema();
+
+    /**
+     * Upserts nodes and relationships in one transaction. Nodes are merged by id; relationships by their
+     * endpoints (plus kind for ties, id for assignments). A relationship whose endpoint does not exist is not
+     * written and is reported in the returned result.
+     *
+     * @param elements the elements, in any mix of types; nodes are written before relationships
+     * @return what was written
+     * @throws StoreException when the store fails; nothing of this call is then written
+     */
+    UpsertResult upsert(List<? extends GraphElement> elements);
+
+    /** @return the employee with this id */
+    Optional<Employee> employee(String id);
+
+    /** @return the employees with these ids, in no particular order; unknown ids are skipped */
+    List<Employee> employees(Collection<String> ids);
+
+    /** @return the customer with this id */
+    Optional<Customer> customer(String id);
+
+    /** @return the topics with these ids; unknown ids are skipped */
+    List<Topic> topics(Collection<String> ids);
+
+    /** @return the conversation with this id */
+    Optional<Conversation> conversation(String id);
+
+    /** @return the program with this id */
+    Optional<Program> program(String id);
+
+    /** @return the topics a customer is interested in, with weights */
+    List<WeightedId> interestsOf(String customerId);
+
+    /** @return the topics a conversation is about, with weights */
+    List<WeightedId> topicsOf(String conversationId);
+
+    /** @return ids of the people who took part in the conversation (not the author, unless also a participant) */
+    List<String> participantsOf(String conversationId);
+
+    /** @return every {@code SUBTOPIC_OF} link whose child or parent is one of the given topics */
+    List<SubtopicOf> topicLinks(Collection<String> topicIds);
+
+    /** @return every {@code EXPERT_IN} relationship into one of the given topics */
+    List<Expertise> expertiseIn(Collection<String> topicIds);
+
+    /**
+     * @return for each given employee that has any, the number of assignments whose status still takes
+     *         capacity (proposed, accepted, responded); employees with none are absent
+     */
+    Map<String, Integer> openAssignments(Collection<String> employeeIds);
+
+    /** @return every {@code CONNECTED_TO} tie that starts or ends at one of the given people */
+    List<Tie> tiesOf(Collection<String> personIds);
+
+    /**
+     * The audience of a set of people: who sees what they say. That is everyone with a tie of any kind
+     * towards one of them, and everyone they have a mutual tie (not {@code follows}) with.
+     *
+     * @return ids of the audience; may include members of the input set
+     */
+    Set<String> audienceOf(Collection<String> personIds);
+
+    /** @return ids of the employees who are members of the program */
+    List<String> membersOf(String programId);
+
+    /** @return ids of the employees who own the account */
+    List<String> ownersOf(String accountId);
+
+    /**
+     * @param kind the kind of node
+     * @param ids  candidate ids
+     * @return those of the ids that exist as nodes of that kind
+     */
+    Set<String> existingIds(NodeKind kind, Collection<String> ids);
+
+    /** @return node counts per kind and relationship counts per type, keyed by their graph labels */
+    Map<String, Long> counts();
+
+    /** Releases connections; does not stop an embedded database (its owner does). */
+    @Override
+    void close();
+}

@@ -1,0 +1,573 @@
+package org.advocategraph.store.neo4j;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.RetryableException;
+import org.neo4j.driver.types.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.advocategraph.model.About;
+import org.advocategraph.model.Account;
+import org.advocategraph.model.AccountOwnership;
+import org.advocategraph.model.Assignment;
+import org.advocategraph.model.AssignmentStatus;
+import org.advocategraph.model.Conversation;
+import org.advocategraph.model.ConversationStatus;
+import org.advocategraph.model.Customer;
+import org.advocategraph.model.Employee;
+import org.advocategraph.model.Expertise;
+import org.advocategraph.model.GraphElement;
+import org.advocategraph.model.GraphNode;
+import org.advocategraph.model.Interest;
+import org.advocategraph.model.Membership;
+import org.advocategraph.model.Participation;
+import org.advocategraph.model.Program;
+import org.advocategraph.model.Purpose;
+import org.advocategraph.model.SubtopicOf;
+import org.advocategraph.model.Tie;
+import org.advocategraph.model.TieKind;
+import org.advocategraph.model.Topic;
+import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.NodeKind;
+import org.advocategraph.store.StoreException;
+import org.advocategraph.store.UpsertResult;
+import org.advocategraph.store.WeightedId;
+
+/**
+ * The {@link GraphStore} port over the Neo4j Java driver: one code path for the embedded default, a single
+ * server (bolt://) and a cluster (neo4j:// routing; reads go to read replicas).
+ *
+ * <p>Every statement is a constant string with {@code $parameters}; batches are written with {@code UNWIND} in
+ * one managed transaction (retried by the driver on transient failures). People are {@code :Person} nodes with
+ * an {@code :Employee} or {@code :Customer} label, keyed by a unique {@code Person.id}.
+ */
+public final class Neo4jGraphStore implements GraphStore {
+    private static final Logger LOG = LoggerFactory.getLogger(Neo4jGraphStore.class);
+    /** Ids per statement for bulk reads: keeps parameter maps and plans bounded. */
+    private static final int READ_CHUNK = 10_000;
+    private static final List<String> OPEN_STATUSES = List.of(
+            AssignmentStatus.PROPOSED.key(), AssignmentStatus.ACCEPTED.key(), AssignmentStatus.RESPONDED.key());
+
+    private final Driver driver;
+    private final Neo4jSettings settings;
+    private final SessionConfig sessionConfig;
+
+    private Neo4jGraphStore(Driver driver, Neo4jSettings settings) {
+        this.driver = driver;
+        this.settings = settings;
+        this.sessionConfig = settings.database() == null
+                ? SessionConfig.defaultConfig()
+                : SessionConfig.forDatabase(settings.database());
+    }
+
+    /**
+     * Connects to a Neo4j server, verifies that it answers, and returns the store.
+     *
+     * @param settings where and how to connect
+     * @return a connected store
+     * @throws StoreException naming the URI (without credentials) when the server cannot be reached or refuses
+     */
+    public static Neo4jGraphStore connect(Neo4jSettings settings) {
+        AuthToken auth = settings.user() == null ? AuthTokens.none() : AuthTokens.basic(settings.user(), settings.password());
+        Config config = Config.builder()
+                .withLogging(Logging.none())
+                .withConnectionTimeout(10, TimeUnit.SECONDS)
+                .withConnectionAcquisitionTimeout(30, TimeUnit.SECONDS)
+                .withMaxConnectionPoolSize(64)
+                .build();
+        Driver driver;
+        try {
+            driver = GraphDatabase.driver(settings.uri(), auth, config);
+        } catch (RuntimeException e) {
+            throw StoreException.unreachable(settings.safeUri(), e);
+        }
+        try {
+            driver.verifyConnectivity();
+        } catch (RuntimeException e) {
+            driver.close();
+            throw StoreException.unreachable(settings.safeUri(), e);
+        }
+        LOG.info("Connected to Neo4j at {}", settings.safeUri());
+        return new Neo4jGraphStore(driver, settings);
+    }
+
+    @Override
+    public String describe() {
+        return "neo4j " + settings.safeUri() + (settings.database() == null ? "" : " database " + settings.database());
+    }
+
+    @Override
+    public void ensureSchema() {
+        List<String> statements = List.of(
+                "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE",
+                "CREATE CONSTRAINT account_id IF NOT EXISTS FOR (n:Account) REQUIRE n.id IS UNIQUE",
+                "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
+                "CREATE CONSTRAINT conversation_id IF NOT EXISTS FOR (n:Conversation) REQUIRE n.id IS UNIQUE",
+                "CREATE CONSTRAINT program_id IF NOT EXISTS FOR (n:Program) REQUIRE n.id IS UNIQUE",
+                "CREATE INDEX employee_manager IF NOT EXISTS FOR (n:Employee) ON (n.managerId)",
+                "CREATE INDEX customer_account IF NOT EXISTS FOR (n:Customer) ON (n.accountId)",
+                "CREATE INDEX conversation_author IF NOT EXISTS FOR (n:Conversation) ON (n.authorId)",
+                "CREATE INDEX conversation_status IF NOT EXISTS FOR (n:Conversation) ON (n.status)",
+                "CREATE INDEX assignment_id IF NOT EXISTS FOR ()-[r:ASSIGNED_TO]-() ON (r.id)",
+                "CREATE INDEX assignment_status IF NOT EXISTS FOR ()-[r:ASSIGNED_TO]-() ON (r.status)");
+        try (Session session = session()) {
+            for (String statement : statements) {
+                session.run(statement).consume();
+            }
+            session.run("CALL db.awaitIndexes(300)").consume();
+        } catch (Neo4jException e) {
+            throw failure("create the schema", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    @Override
+    public UpsertResult upsert(List<? extends GraphElement> elements) {
+        if (elements.isEmpty()) {
+            return UpsertResult.empty();
+        }
+        Map<Class<?>, List<GraphElement>> byType = new LinkedHashMap<>();
+        for (GraphElement e : elements) {
+            byType.computeIfAbsent(e.getClass(), k -> new ArrayList<>()).add(e);
+        }
+        try (Session session = session()) {
+            return session.executeWrite(tx -> {
+                UpsertResult result = UpsertResult.empty();
+                // Nodes first, so that relationships in the same call find their endpoints.
+                for (var entry : byType.entrySet()) {
+                    if (GraphNode.class.isAssignableFrom(entry.getKey())) {
+                        result = result.plus(writeNodes(tx, entry.getKey(), entry.getValue()));
+                    }
+                }
+                for (var entry : byType.entrySet()) {
+                    if (!GraphNode.class.isAssignableFrom(entry.getKey())) {
+                        result = result.plus(writeRelationships(tx, RelationshipSpec.of(entry.getKey()), entry.getValue()));
+                    }
+                }
+                return result;
+            });
+        } catch (Neo4jException e) {
+            throw failure("write " + elements.size() + " elements", e);
+        }
+    }
+
+    private UpsertResult writeNodes(TransactionContext tx, Class<?> type, List<GraphElement> nodes) {
+        List<Map<String, Object>> rows = new ArrayList<>(nodes.size());
+        for (GraphElement e : nodes) {
+            rows.add(Map.of("id", ((GraphNode) e).id(), "props", NodeMapping.properties((GraphNode) e)));
+        }
+        Map<String, Object> params = Map.of("rows", rows);
+        if (type == Employee.class) {
+            tx.run("""
+                    UNWIND $rows AS r
+                    MERGE (n:Person {id: r.id}) SET n:Employee SET n += r.props
+                    WITH n
+                    OPTIONAL MATCH (n)-[old:REPORTS_TO]->(m) WHERE m.id <> coalesce(n.managerId, '')
+                    DELETE old
+                    WITH DISTINCT n WHERE n.managerId IS NOT NULL
+                    MATCH (m:Person {id: n.managerId}) WHERE m:Employee
+                    MERGE (n)-[:REPORTS_TO]->(m)""", params).consume();
+            tx.run("""
+                    UNWIND $rows AS r
+                    MATCH (x:Employee {managerId: r.id})
+                    MATCH (n:Person {id: r.id})
+                    MERGE (x)-[:REPORTS_TO]->(n)""", params).consume();
+        } else if (type == Customer.class) {
+            tx.run("""
+                    UNWIND $rows AS r
+                    MERGE (n:Person {id: r.id}) SET n:Customer SET n += r.props
+                    WITH n
+                    OPTIONAL MATCH (n)-[old:BELONGS_TO]->(a) WHERE a.id <> coalesce(n.accountId, '')
+                    DELETE old
+                    WITH DISTINCT n WHERE n.accountId IS NOT NULL
+                    MATCH (a:Account {id: n.accountId})
+                    MERGE (n)-[:BELONGS_TO]->(a)""", params).consume();
+            tx.run("""
+                    UNWIND $rows AS r
+                    MATCH (c:Conversation {authorId: r.id})
+                    MATCH (n:Person {id: r.id})
+                    MERGE (n)-[:AUTHORED]->(c)""", params).consume();
+        } else if (type == Account.class) {
+            tx.run("UNWIND $rows AS r MERGE (n:Account {id: r.id}) SET n += r.props", params).consume();
+            tx.run("""
+                    UNWIND $rows AS r
+                    MATCH (c:Customer {accountId: r.id})
+                    MATCH (a:Account {id: r.id})
+                    MERGE (c)-[:BELONGS_TO]->(a)""", params).consume();
+        } else if (type == Topic.class) {
+            tx.run("UNWIND $rows AS r MERGE (n:Topic {id: r.id}) SET n += r.props", params).consume();
+        } else if (type == Program.class) {
+            tx.run("UNWIND $rows AS r MERGE (n:Program {id: r.id}) SET n += r.props", params).consume();
+        } else if (type == Conversation.class) {
+            tx.run("""
+                    UNWIND $rows AS r
+                    MERGE (n:Conversation {id: r.id}) SET n += r.props
+                    WITH n
+                    OPTIONAL MATCH (p)-[old:AUTHORED]->(n) WHERE p.id <> coalesce(n.authorId, '')
+                    DELETE old
+                    WITH DISTINCT n WHERE n.authorId IS NOT NULL
+                    MATCH (p:Person {id: n.authorId})
+                    MERGE (p)-[:AUTHORED]->(n)""", params).consume();
+        } else {
+            throw new IllegalArgumentException("not a node type: " + type.getName());
+        }
+        return new UpsertResult(nodes.size(), 0, List.of(), 0);
+    }
+
+    private UpsertResult writeRelationships(TransactionContext tx, RelationshipSpec spec, List<GraphElement> rels) {
+        List<Map<String, Object>> rows = new ArrayList<>(rels.size());
+        for (GraphElement e : rels) {
+            rows.add(spec.row(e));
+        }
+        List<String> skipped = new ArrayList<>();
+        long[] skippedCount = {0};
+        tx.run(spec.statement(), Map.of("rows", rows)).forEachRemaining(r -> {
+            skippedCount[0]++;
+            if (skipped.size() < UpsertResult.MAX_SKIPPED_LISTED) {
+                skipped.add(spec.type() + " " + r.get("f").asString() + "->" + r.get("t").asString());
+            }
+        });
+        return new UpsertResult(0, rels.size() - skippedCount[0], skipped, skippedCount[0]);
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @Override
+    public Optional<Employee> employee(String id) {
+        return employees(List.of(id)).stream().findFirst();
+    }
+
+    @Override
+    public List<Employee> employees(Collection<String> ids) {
+        return readChunked(ids, "MATCH (n:Person) WHERE n.id IN $ids AND n:Employee RETURN n",
+                r -> NodeMapping.employee(r.get("n").asNode()));
+    }
+
+    @Override
+    public Optional<Customer> customer(String id) {
+        return read("MATCH (n:Person {id: $id}) WHERE n:Customer RETURN n", Map.of("id", id),
+                r -> NodeMapping.customer(r.get("n").asNode())).stream().findFirst();
+    }
+
+    @Override
+    public List<Topic> topics(Collection<String> ids) {
+        return readChunked(ids, "MATCH (n:Topic) WHERE n.id IN $ids RETURN n",
+                r -> NodeMapping.topic(r.get("n").asNode()));
+    }
+
+    @Override
+    public Optional<Conversation> conversation(String id) {
+        return read("MATCH (n:Conversation {id: $id}) RETURN n", Map.of("id", id),
+                r -> NodeMapping.conversation(r.get("n").asNode())).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Program> program(String id) {
+        return read("MATCH (n:Program {id: $id}) RETURN n", Map.of("id", id),
+                r -> NodeMapping.program(r.get("n").asNode())).stream().findFirst();
+    }
+
+    @Override
+    public List<WeightedId> interestsOf(String customerId) {
+        return read("MATCH (:Person {id: $id})-[x:INTERESTED_IN]->(t:Topic) RETURN t.id AS id, x.weight AS w ORDER BY id",
+                Map.of("id", customerId), r -> new WeightedId(r.get("id").asString(), r.get("w").asDouble()));
+    }
+
+    @Override
+    public List<WeightedId> topicsOf(String conversationId) {
+        return read("MATCH (:Conversation {id: $id})-[x:ABOUT]->(t:Topic) RETURN t.id AS id, x.weight AS w ORDER BY id",
+                Map.of("id", conversationId), r -> new WeightedId(r.get("id").asString(), r.get("w").asDouble()));
+    }
+
+    @Override
+    public List<String> participantsOf(String conversationId) {
+        return read("MATCH (p:Person)-[:PARTICIPATED_IN]->(:Conversation {id: $id}) RETURN p.id AS id ORDER BY id",
+                Map.of("id", conversationId), r -> r.get("id").asString());
+    }
+
+    @Override
+    public List<SubtopicOf> topicLinks(Collection<String> topicIds) {
+        Set<SubtopicOf> links = new LinkedHashSet<>(readChunked(topicIds, """
+                MATCH (c:Topic)-[:SUBTOPIC_OF]->(p:Topic) WHERE c.id IN $ids RETURN c.id AS c, p.id AS p
+                UNION
+                MATCH (c:Topic)-[:SUBTOPIC_OF]->(p:Topic) WHERE p.id IN $ids RETURN c.id AS c, p.id AS p""",
+                r -> new SubtopicOf(r.get("c").asString(), r.get("p").asString())));
+        return List.copyOf(links);
+    }
+
+    @Override
+    public List<Expertise> expertiseIn(Collection<String> topicIds) {
+        return readChunked(topicIds, """
+                MATCH (t:Topic)<-[x:EXPERT_IN]-(e:Employee) WHERE t.id IN $ids
+                RETURN e.id AS e, t.id AS t, x.level AS level, x.source AS source""",
+                r -> new Expertise(r.get("e").asString(), r.get("t").asString(), r.get("level").asDouble(),
+                        r.get("source").asString("")));
+    }
+
+    @Override
+    public Map<String, Integer> openAssignments(Collection<String> employeeIds) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (List<String> chunk : chunks(employeeIds)) {
+            read("""
+                    MATCH (e:Person)-[a:ASSIGNED_TO]->() WHERE e.id IN $ids AND a.status IN $open
+                    RETURN e.id AS id, count(a) AS n""", Map.of("ids", chunk, "open", OPEN_STATUSES),
+                    r -> counts.put(r.get("id").asString(), r.get("n").asInt()));
+        }
+        return counts;
+    }
+
+    @Override
+    public List<Tie> tiesOf(Collection<String> personIds) {
+        Map<String, Tie> ties = new LinkedHashMap<>();
+        for (Tie t : readChunked(personIds, """
+                MATCH (p:Person)-[x:CONNECTED_TO]-(q:Person) WHERE p.id IN $ids
+                RETURN startNode(x).id AS f, endNode(x).id AS t, x.kind AS kind, x.strength AS s, x.since AS since""",
+                r -> new Tie(r.get("f").asString(), r.get("t").asString(), TieKind.parse("kind", r.get("kind").asString()),
+                        r.get("s").asDouble(), NodeMapping.instant(r.get("since"))))) {
+            ties.putIfAbsent(t.fromId() + '\u0000' + t.toId() + '\u0000' + t.kind(), t);
+        }
+        return List.copyOf(ties.values());
+    }
+
+    @Override
+    public Set<String> audienceOf(Collection<String> personIds) {
+        return new HashSet<>(readChunked(personIds, """
+                MATCH (p:Person)<-[:CONNECTED_TO]-(q:Person) WHERE p.id IN $ids RETURN DISTINCT q.id AS id
+                UNION
+                MATCH (p:Person)-[x:CONNECTED_TO]->(q:Person) WHERE p.id IN $ids AND x.kind <> 'follows'
+                RETURN DISTINCT q.id AS id""", r -> r.get("id").asString()));
+    }
+
+    @Override
+    public List<String> membersOf(String programId) {
+        return read("MATCH (e:Employee)-[:MEMBER_OF]->(:Program {id: $id}) RETURN e.id AS id ORDER BY id",
+                Map.of("id", programId), r -> r.get("id").asString());
+    }
+
+    @Override
+    public List<String> ownersOf(String accountId) {
+        return read("MATCH (e:Employee)-[:OWNS_ACCOUNT]->(:Account {id: $id}) RETURN e.id AS id ORDER BY id",
+                Map.of("id", accountId), r -> r.get("id").asString());
+    }
+
+    @Override
+    public Set<String> existingIds(NodeKind kind, Collection<String> ids) {
+        // Labels cannot be parameters; the statement is chosen from a closed set, never built from input.
+        String statement = switch (kind) {
+            case EMPLOYEE -> "MATCH (n:Person) WHERE n.id IN $ids AND n:Employee RETURN n.id AS id";
+            case CUSTOMER -> "MATCH (n:Person) WHERE n.id IN $ids AND n:Customer RETURN n.id AS id";
+            case PERSON -> "MATCH (n:Person) WHERE n.id IN $ids RETURN n.id AS id";
+            case ACCOUNT -> "MATCH (n:Account) WHERE n.id IN $ids RETURN n.id AS id";
+            case TOPIC -> "MATCH (n:Topic) WHERE n.id IN $ids RETURN n.id AS id";
+            case CONVERSATION -> "MATCH (n:Conversation) WHERE n.id IN $ids RETURN n.id AS id";
+            case PROGRAM -> "MATCH (n:Program) WHERE n.id IN $ids RETURN n.id AS id";
+        };
+        return new HashSet<>(readChunked(ids, statement, r -> r.get("id").asString()));
+    }
+
+    @Override
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        // Counts by single label or type are answered from Neo4j's count store, in constant time.
+        for (String label : List.of("Employee", "Customer", "Account", "Topic", "Conversation", "Program")) {
+            counts.put(label, single(COUNT_NODES.get(label)));
+        }
+        for (String type : RelationshipSpec.ALL_TYPES) {
+            counts.put(type, single(COUNT_RELATIONSHIPS.get(type)));
+        }
+        return counts;
+    }
+
+    private static final Map<String, String> COUNT_NODES = Map.of(
+            "Employee", "MATCH (n:Employee) RETURN count(n) AS n",
+            "Customer", "MATCH (n:Customer) RETURN count(n) AS n",
+            "Account", "MATCH (n:Account) RETURN count(n) AS n",
+            "Topic", "MATCH (n:Topic) RETURN count(n) AS n",
+            "Conversation", "MATCH (n:Conversation) RETURN count(n) AS n",
+            "Program", "MATCH (n:Program) RETURN count(n) AS n");
+    private static final Map<String, String> COUNT_RELATIONSHIPS = RelationshipSpec.ALL_TYPES.stream()
+            .collect(Collectors.toMap(t -> t, t -> "MATCH ()-[r:" + t + "]->() RETURN count(r) AS n"));
+
+    private long single(String statement) {
+        return read(statement, Map.of(), r -> r.get("n").asLong()).get(0);
+    }
+
+    /** Deletes everything: for tests and for {@code import --replace}. */
+    public void deleteAll() {
+        try (Session session = session()) {
+            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        } catch (Neo4jException e) {
+            throw failure("delete all data", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Session session() {
+        return driver.session(sessionConfig);
+    }
+
+    private <T> List<T> read(String statement, Map<String, Object> params, Function<Record, T> mapper) {
+        try (Session session = session()) {
+            return session.executeRead(tx -> tx.run(statement, params).list(mapper::apply));
+        } catch (Neo4jException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private <T> List<T> readChunked(Collection<String> ids, String statement, Function<Record, T> mapper) {
+        List<T> out = new ArrayList<>();
+        for (List<String> chunk : chunks(ids)) {
+            out.addAll(read(statement, Map.of("ids", chunk), mapper));
+        }
+        return out;
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i += READ_CHUNK) {
+            chunks.add(distinct.subList(i, Math.min(distinct.size(), i + READ_CHUNK)));
+        }
+        return chunks;
+    }
+
+    private StoreException failure(String what, Neo4jException e) {
+        return new StoreException("Neo4j at " + settings.safeUri() + " could not " + what + ": " + e.getMessage(),
+                e instanceof RetryableException, e);
+    }
+
+    static Object time(Instant instant) {
+        return instant == null ? null : ZonedDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** Maps node records to and from stored properties. */
+    static final class NodeMapping {
+        private NodeMapping() {
+        }
+
+        static Map<String, Object> properties(GraphNode node) {
+            Map<String, Object> p = new HashMap<>();
+            if (node instanceof Employee e) {
+                p.put("name", e.name());
+                p.put("title", e.title());
+                p.put("department", e.department());
+                p.put("region", e.region());
+                p.put("languages", e.languages());
+                p.put("certifications", List.copyOf(e.certifications()));
+                p.put("purposes", e.purposes().stream().map(Purpose::key).toList());
+                p.put("capacity", e.capacity());
+                p.put("active", e.active());
+                p.put("optedIn", e.optedIn());
+                p.put("managerId", e.managerId());
+            } else if (node instanceof Customer c) {
+                p.put("name", c.name());
+                p.put("accountId", c.accountId());
+                p.put("segment", c.segment());
+                p.put("region", c.region());
+                p.put("languages", c.languages());
+                p.put("handles", c.handles());
+                p.put("followers", c.followers());
+            } else if (node instanceof Account a) {
+                p.put("name", a.name());
+                p.put("industry", a.industry());
+            } else if (node instanceof Topic t) {
+                p.put("name", t.name());
+            } else if (node instanceof Program g) {
+                p.put("name", g.name());
+                p.put("purpose", g.purpose().key());
+            } else if (node instanceof Conversation c) {
+                p.put("channel", c.channel());
+                p.put("url", c.url());
+                p.put("text", c.text());
+                p.put("language", c.language());
+                p.put("sentiment", c.sentiment());
+                p.put("createdAt", time(c.createdAt()));
+                p.put("status", c.status().key());
+                p.put("purpose", c.purpose() == null ? null : c.purpose().key());
+                p.put("authorReach", c.authorReach());
+                p.put("authorId", c.authorId());
+            }
+            return p;
+        }
+
+        static Employee employee(Node n) {
+            return new Employee(n.get("id").asString(), n.get("name").asString(), n.get("title").asString(""),
+                    n.get("department").asString(""), n.get("region").asString(""), strings(n.get("languages")),
+                    new LinkedHashSet<>(strings(n.get("certifications"))),
+                    strings(n.get("purposes")).stream().map(s -> Purpose.parse("purposes", s)).collect(Collectors.toSet()),
+                    n.get("capacity").asInt(0), n.get("active").asBoolean(true), n.get("optedIn").asBoolean(true),
+                    nullableString(n.get("managerId")));
+        }
+
+        static Customer customer(Node n) {
+            return new Customer(n.get("id").asString(), n.get("name").asString(), nullableString(n.get("accountId")),
+                    n.get("segment").asString(""), n.get("region").asString(""), strings(n.get("languages")),
+                    strings(n.get("handles")), n.get("followers").asLong(0));
+        }
+
+        static Topic topic(Node n) {
+            return new Topic(n.get("id").asString(), n.get("name").asString());
+        }
+
+        static Program program(Node n) {
+            return new Program(n.get("id").asString(), n.get("name").asString(),
+                    Purpose.parse("purpose", n.get("purpose").asString()));
+        }
+
+        static Conversation conversation(Node n) {
+            String purpose = nullableString(n.get("purpose"));
+            return new Conversation(n.get("id").asString(), n.get("channel").asString(), n.get("url").asString(""),
+                    n.get("text").asString(""), n.get("language").asString(""), n.get("sentiment").asDouble(0),
+                    instant(n.get("createdAt")), ConversationStatus.parse("status", n.get("status").asString("open")),
+                    purpose == null ? null : Purpose.parse("purpose", purpose), n.get("authorReach").asLong(0),
+                    nullableString(n.get("authorId")));
+        }
+
+        static Instant instant(Value v) {
+            return v == null || v.isNull() ? null : v.asZonedDateTime().toInstant();
+        }
+
+        private static List<String> strings(Value v) {
+            return v == null || v.isNull() ? List.of() : v.asList(Value::asString);
+        }
+
+        private static String nullableString(Value v) {
+            return v == null || v.isNull() ? null : v.asString();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.advocategraph.store.select;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.StoreException;
+import org.advocategraph.store.neo4j.EmbeddedNeo4j;
+import org.advocategraph.store.neo4j.Neo4jGraphStore;
+import org.advocategraph.store.neo4j.Neo4jSettings;
+import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
+
+/**
+ * A graph store opened from {@link StoreSettings}, together with whatever must be stopped with it (the
+ * embedded database). Closing it closes the store, then stops the embedded database.
+ */
+public final class OpenStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenStore.class);
+
+    private final GraphStore store;
+    private final EmbeddedNeo4j embedded;
+    private final StoreSettings.Kind kind;
+
+    private OpenStore(GraphStore store, EmbeddedNeo4j embedded, StoreSettings.Kind kind) {
+        this.store = store;
+        this.embedded = embedded;
+        this.kind = kind;
+    }
+
+    /**
+     * Opens the selected store and makes sure its schema exists.
+     *
+     * @param settings which store
+     * @return the open store
+     * @throws StoreException naming the URI or folder when the store cannot be opened; nothing is left running
+     */
+    public static OpenStore open(StoreSettings settings) {
+        switch (settings.kind()) {
+            case TINKERGRAPH -> {
+                GraphStore store = TinkerPopGraphStore.inMemory();
+                store.ensureSchema();
+                return new OpenStore(store, null, settings.kind());
+            }
+            case NEO4J -> {
+                Neo4jGraphStore store = Neo4jGraphStore.connect(settings.neo4j());
+                try {
+                    store.ensureSchema();
+                } catch (RuntimeException e) {
+                    store.close();
+                    throw e;
+                }
+                return new OpenStore(store, null, settings.kind());
+            }
+            default -> {
+                EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort());
+                try {
+                    Neo4jGraphStore store = Neo4jGraphStore.connect(Neo4jSettings.noAuth(embedded.boltUri()));
+                    try {
+                        store.ensureSchema();
+                    } catch (RuntimeException e) {
+                        store.close();
+                        throw e;
+                    }
+                    return new OpenStore(store, embedded, settings.kind());
+                } catch (RuntimeException e) {
+                    embedded.close();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** @return the store */
+    public GraphStore store() {
+        return store;
+    }
+
+    /** @return which kind of store this is */
+    public StoreSettings.Kind kind() {
+        return kind;
+    }
+
+    /** @return the embedded database, when this store runs one */
+    public java.util.Optional<EmbeddedNeo4j> embedded() {
+        return java.util.Optional.ofNullable(embedded);
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            LOG.warn("Closing the store failed: {}", failures.get(0).getMessage());
+        }
+    }
+}

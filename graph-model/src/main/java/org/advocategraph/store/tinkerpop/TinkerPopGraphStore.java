@@ -1,0 +1,460 @@
+package org.advocategraph.store.tinkerpop;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.advocategraph.model.AssignmentStatus;
+import org.advocategraph.model.Conversation;
+import org.advocategraph.model.Customer;
+import org.advocategraph.model.Employee;
+import org.advocategraph.model.Expertise;
+import org.advocategraph.model.GraphElement;
+import org.advocategraph.model.Program;
+import org.advocategraph.model.SubtopicOf;
+import org.advocategraph.model.Tie;
+import org.advocategraph.model.TieKind;
+import org.advocategraph.model.Topic;
+import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.NodeKind;
+import org.advocategraph.store.StoreException;
+import org.advocategraph.store.UpsertResult;
+import org.advocategraph.store.WeightedId;
+import org.apache.tinkerpop.gremlin.process.traversal.P;
+import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversal;
+import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
+import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__;
+import org.apache.tinkerpop.gremlin.structure.Edge;
+import org.apache.tinkerpop.gremlin.structure.T;
+import org.apache.tinkerpop.gremlin.structure.Transaction;
+import org.apache.tinkerpop.gremlin.structure.Vertex;
+import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
+
+/**
+ * The {@link GraphStore} port over Apache TinkerPop, through bytecode traversals only, so that the same class
+ * serves an in-memory TinkerGraph, an embedded JanusGraph or a remote Gremlin Server.
+ *
+ * <p>Storage: vertex labels {@code Employee}, {@code Customer}, {@code Account}, {@code Topic},
+ * {@code Conversation}, {@code Program}, with the external id in property {@code uid}; edge labels as in the
+ * port, plus {@code BELONGS_TO}, {@code AUTHORED} and {@code REPORTS_TO} mirroring the reference properties
+ * {@code Customer.accountId}, {@code Conversation.authorId} and {@code Employee.managerId}. Lists and sets are
+ * one string joined with U+001F, instants epoch milliseconds, enums their lower-case key; a null is an absent
+ * property. Vertex properties are written with single cardinality.
+ *
+ * <p>Transactions: when the graph supports them, one {@link #upsert} call is one transaction. Otherwise (an
+ * in-memory TinkerGraph) every relationship endpoint is checked before anything is written, so a call only
+ * writes part of its elements when the graph itself fails mid-way; the {@link StoreException} then says so.
+ *
+ * <p>Cost: a lookup by external id is one {@code has("uid", x)} traversal, which needs an index on {@code uid}
+ * (vertices, and edges for assignments) to be cheap: {@link #inMemory()} creates them; other graphs must have
+ * them from their own schema management. Writes go in batches of 10,000 rows per traversal.
+ *
+ * <p>Thread-safe: reads share a lock, an upsert takes it exclusively (TinkerGraph's adjacency lists are not
+ * safe to read while they change).
+ */
+public final class TinkerPopGraphStore implements GraphStore {
+
+    private static final Object[] OPEN_STATUSES = {AssignmentStatus.PROPOSED.key(), AssignmentStatus.ACCEPTED.key(),
+            AssignmentStatus.RESPONDED.key()};
+
+    private final GraphTraversalSource g;
+    private final String description;
+    private final boolean transactional;
+    private final Runnable schema;
+    private final AutoCloseable owned;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    /**
+     * Uses a graph owned by the caller; {@link #close()} leaves it open.
+     *
+     * @param g           the traversal source to read and write through
+     * @param description a short description for logs, without secrets, for example {@code janusgraph (cql)}
+     */
+    public TinkerPopGraphStore(GraphTraversalSource g, String description) {
+        this(g, description, () -> {
+        }, null);
+    }
+
+    TinkerPopGraphStore(GraphTraversalSource g, String description, Runnable schema, AutoCloseable owned) {
+        this.g = Objects.requireNonNull(g, "g");
+        this.description = Objects.requireNonNull(description, "description");
+        this.transactional = g.getGraph().features().graph().supportsTransactions();
+        this.schema = schema;
+        this.owned = owned;
+    }
+
+    /**
+     * Opens a store over a fresh, empty in-memory TinkerGraph, with its indexes created; closing the store
+     * discards the graph.
+     *
+     * @return the store
+     */
+    public static TinkerPopGraphStore inMemory() {
+        TinkerGraph graph = TinkerGraph.open();
+        Runnable indexes = () -> {
+            if (!graph.getIndexedKeys(Vertex.class).contains(Schema.UID)) {
+                graph.createIndex(Schema.UID, Vertex.class);
+            }
+            // Assignments are looked up by their own id.
+            if (!graph.getIndexedKeys(Edge.class).contains(Schema.UID)) {
+                graph.createIndex(Schema.UID, Edge.class);
+            }
+        };
+        TinkerPopGraphStore store =
+                new TinkerPopGraphStore(graph.traversal(), "tinkergraph (in memory)", indexes, graph);
+        store.ensureSchema();
+        return store;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    /** Creates the indexes of an in-memory graph; does nothing for a graph owned by the caller. */
+    @Override
+    public void ensureSchema() {
+        lock.writeLock().lock();
+        try {
+            schema.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public UpsertResult upsert(List<? extends GraphElement> elements) {
+        Objects.requireNonNull(elements, "elements");
+        for (GraphElement e : elements) {
+            if (e == null) {
+                throw new IllegalArgumentException("elements must not contain null");
+            }
+        }
+        if (elements.isEmpty()) {
+            return UpsertResult.empty();
+        }
+        lock.writeLock().lock();
+        try {
+            return transactional ? upsertInTransaction(elements) : upsertDirectly(elements);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private UpsertResult upsertInTransaction(List<? extends GraphElement> elements) {
+        Transaction tx = g.tx();
+        try {
+            GraphTraversalSource gtx = tx.begin();
+            UpsertResult result = new UpsertWriter(gtx).write(elements);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            try {
+                if (tx.isOpen()) {
+                    tx.rollback();
+                }
+            } catch (RuntimeException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw new StoreException("upsert into " + description + " failed and was rolled back: " + message(e),
+                    false, e);
+        }
+    }
+
+    private UpsertResult upsertDirectly(List<? extends GraphElement> elements) {
+        try {
+            return new UpsertWriter(g).write(elements);
+        } catch (RuntimeException e) {
+            throw new StoreException("upsert into " + description
+                    + " failed part-way (this graph has no transactions: what was written stays): " + message(e),
+                    false, e);
+        }
+    }
+
+    @Override
+    public Optional<Employee> employee(String id) {
+        return one(Schema.EMPLOYEE, id).map(Codec::employee);
+    }
+
+    @Override
+    public List<Employee> employees(Collection<String> ids) {
+        return many(Schema.EMPLOYEE, ids, Codec::employee);
+    }
+
+    @Override
+    public Optional<Customer> customer(String id) {
+        return one(Schema.CUSTOMER, id).map(Codec::customer);
+    }
+
+    @Override
+    public List<Topic> topics(Collection<String> ids) {
+        return many(Schema.TOPIC, ids, Codec::topic);
+    }
+
+    @Override
+    public Optional<Conversation> conversation(String id) {
+        return one(Schema.CONVERSATION, id).map(Codec::conversation);
+    }
+
+    @Override
+    public Optional<Program> program(String id) {
+        return one(Schema.PROGRAM, id).map(Codec::program);
+    }
+
+    @Override
+    public List<WeightedId> interestsOf(String customerId) {
+        return weighted(Schema.CUSTOMER, customerId, Schema.INTERESTED_IN);
+    }
+
+    @Override
+    public List<WeightedId> topicsOf(String conversationId) {
+        return weighted(Schema.CONVERSATION, conversationId, Schema.ABOUT);
+    }
+
+    @Override
+    public List<String> participantsOf(String conversationId) {
+        return neighbours(Schema.CONVERSATION, conversationId, v -> v.in(Schema.PARTICIPATED_IN));
+    }
+
+    @Override
+    public List<SubtopicOf> topicLinks(Collection<String> topicIds) {
+        return read(() -> {
+            Set<SubtopicOf> links = new LinkedHashSet<>();
+            for (String id : distinct(topicIds)) {
+                for (Map<String, Object> m : vertex(Schema.TOPIC, id).bothE(Schema.SUBTOPIC_OF)
+                        .<Object>project("child", "parent").by(__.outV().values(Schema.UID))
+                        .by(__.inV().values(Schema.UID)).toList()) {
+                    links.add(new SubtopicOf((String) m.get("child"), (String) m.get("parent")));
+                }
+            }
+            return new ArrayList<>(links);
+        });
+    }
+
+    @Override
+    public List<Expertise> expertiseIn(Collection<String> topicIds) {
+        return read(() -> {
+            List<Expertise> out = new ArrayList<>();
+            for (String id : distinct(topicIds)) {
+                for (Map<String, Object> m : vertex(Schema.TOPIC, id).inE(Schema.EXPERT_IN)
+                        .<Object>project("e", "p").by(__.outV().values(Schema.UID)).by(__.valueMap()).toList()) {
+                    out.add(Codec.expertise((String) m.get("e"), id, (Map<?, ?>) m.get("p")));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Map<String, Integer> openAssignments(Collection<String> employeeIds) {
+        return read(() -> {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            for (String id : distinct(employeeIds)) {
+                long open = vertex(Schema.EMPLOYEE, id).outE(Schema.ASSIGNED_TO)
+                        .has(Schema.STATUS, P.within(OPEN_STATUSES)).count().next();
+                if (open > 0) {
+                    out.put(id, Math.toIntExact(open));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Tie> tiesOf(Collection<String> personIds) {
+        return read(() -> {
+            Set<Tie> ties = new LinkedHashSet<>();
+            for (String id : distinct(personIds)) {
+                for (Map<String, Object> m : person(id).bothE(Schema.CONNECTED_TO)
+                        .<Object>project("f", "t", "p").by(__.outV().values(Schema.UID))
+                        .by(__.inV().values(Schema.UID)).by(__.valueMap()).toList()) {
+                    ties.add(Codec.tie((String) m.get("f"), (String) m.get("t"), (Map<?, ?>) m.get("p")));
+                }
+            }
+            return new ArrayList<>(ties);
+        });
+    }
+
+    @Override
+    public Set<String> audienceOf(Collection<String> personIds) {
+        return read(() -> {
+            Set<String> audience = new LinkedHashSet<>();
+            for (String id : distinct(personIds)) {
+                // Whoever has a tie towards the person sees them; someone the person only follows does not.
+                person(id).in(Schema.CONNECTED_TO).values(Schema.UID)
+                        .forEachRemaining(uid -> audience.add((String) uid));
+                person(id).outE(Schema.CONNECTED_TO).has(Schema.KIND, P.neq(TieKind.FOLLOWS.key())).inV()
+                        .values(Schema.UID).forEachRemaining(uid -> audience.add((String) uid));
+            }
+            return audience;
+        });
+    }
+
+    @Override
+    public List<String> membersOf(String programId) {
+        return neighbours(Schema.PROGRAM, programId, v -> v.in(Schema.MEMBER_OF).hasLabel(Schema.EMPLOYEE));
+    }
+
+    @Override
+    public List<String> ownersOf(String accountId) {
+        return neighbours(Schema.ACCOUNT, accountId, v -> v.in(Schema.OWNS_ACCOUNT).hasLabel(Schema.EMPLOYEE));
+    }
+
+    @Override
+    public Set<String> existingIds(NodeKind kind, Collection<String> ids) {
+        Objects.requireNonNull(kind, "kind");
+        return read(() -> {
+            Set<String> out = new LinkedHashSet<>();
+            String[] labels = Schema.labels(kind);
+            for (String id : distinct(ids)) {
+                if (g.V().has(Schema.UID, id).hasLabel(labels[0], rest(labels)).hasNext()) {
+                    out.add(id);
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Map<String, Long> counts() {
+        return read(() -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            for (String label : Schema.NODE_LABELS) {
+                out.put(label, 0L);
+            }
+            for (String label : Schema.EDGE_LABELS) {
+                out.put(label, 0L);
+            }
+            g.V().groupCount().by(T.label).next().forEach((label, n) -> out.put(label.toString(), n));
+            g.E().groupCount().by(T.label).next().forEach((label, n) -> out.put(label.toString(), n));
+            return out;
+        });
+    }
+
+    /** Releases the in-memory graph this store opened; a graph passed in by the caller stays open. */
+    @Override
+    public void close() {
+        if (owned == null) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            owned.close();
+        } catch (Exception e) {
+            throw new StoreException("closing " + description + " failed: " + message(e), false, e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    // ---- helpers ----
+
+    private Optional<Map<Object, Object>> one(String label, String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return read(() -> vertex(label, id).elementMap().tryNext());
+    }
+
+    private <R> List<R> many(String label, Collection<String> ids, Function<Map<Object, Object>, R> decode) {
+        return read(() -> {
+            List<R> out = new ArrayList<>();
+            for (String id : distinct(ids)) {
+                vertex(label, id).elementMap().tryNext().ifPresent(m -> out.add(decode.apply(m)));
+            }
+            return out;
+        });
+    }
+
+    private List<WeightedId> weighted(String label, String id, String edgeLabel) {
+        if (id == null || id.isBlank()) {
+            return List.of();
+        }
+        return read(() -> {
+            List<WeightedId> out = new ArrayList<>();
+            for (Map<String, Object> m : vertex(label, id).outE(edgeLabel).<Object>project("id", "w")
+                    .by(__.inV().values(Schema.UID)).by(Schema.WEIGHT).toList()) {
+                out.add(new WeightedId((String) m.get("id"), Codec.num(m, "w").doubleValue()));
+            }
+            return out;
+        });
+    }
+
+    private List<String> neighbours(String label, String id,
+                                    Function<GraphTraversal<Vertex, Vertex>, GraphTraversal<Vertex, Vertex>> step) {
+        if (id == null || id.isBlank()) {
+            return List.of();
+        }
+        return read(() -> {
+            Set<String> out = new LinkedHashSet<>();
+            step.apply(vertex(label, id)).values(Schema.UID).forEachRemaining(uid -> out.add((String) uid));
+            return new ArrayList<>(out);
+        });
+    }
+
+    private GraphTraversal<Vertex, Vertex> vertex(String label, String id) {
+        // has(uid) first: that is the key TinkerGraph (and a JanusGraph composite index) can answer from an index.
+        return g.V().has(Schema.UID, id).hasLabel(label);
+    }
+
+    private GraphTraversal<Vertex, Vertex> person(String id) {
+        return g.V().has(Schema.UID, id).hasLabel(Schema.EMPLOYEE, Schema.CUSTOMER);
+    }
+
+    private <R> R read(Supplier<R> query) {
+        lock.readLock().lock();
+        try {
+            return query.get();
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException("reading from " + description + " failed: " + message(e), false, e);
+        } finally {
+            try {
+                // A transactional graph opens a transaction on first read; do not leave it open on this thread.
+                if (transactional && g.tx().isOpen()) {
+                    g.tx().rollback();
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+    }
+
+    private static List<String> distinct(Collection<String> ids) {
+        List<String> out = new ArrayList<>();
+        if (ids == null) {
+            return out;
+        }
+        for (String id : new LinkedHashSet<>(ids)) {
+            if (id != null && !id.isBlank()) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    private static String[] rest(String[] labels) {
+        String[] rest = new String[labels.length - 1];
+        System.arraycopy(labels, 1, rest, 0, rest.length);
+        return rest;
+    }
+
+    private static String message(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,70 @@
+package org.advocategraph.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Records refuse bad values in their constructors, naming the offending field. */
+class RecordValidationTest {
+
+    private static final Instant T0 = Instant.parse("2024-03-01T10:15:30Z");
+
+    private static void assertInvalid(String field, Executable construction) {
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, construction);
+        assertEquals(field, e.field(), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseABlankId() {
+        // Given ids that are blank or missing, When records are built, Then the id field is named
+        assertInvalid("id", () -> new Topic("  ", "Kubernetes"));
+        assertInvalid("id", () -> new Account(null, "Acme", "retail"));
+        assertInvalid("employeeId", () -> new Expertise("", "t1", 0.5, "self"));
+    }
+
+    @Test
+    void shouldRefuseALevelAboveOne() {
+        // Given a level of 1.5, When an expertise is built, Then level is named
+        assertInvalid("level", () -> new Expertise("e1", "t1", 1.5, "self"));
+    }
+
+    @Test
+    void shouldRefuseASentimentBelowMinusOne() {
+        // Given a sentiment of -2, When a conversation is built, Then sentiment is named
+        assertInvalid("sentiment", () -> new Conversation("v1", "twitter", "", "", "en", -2, T0,
+                ConversationStatus.OPEN, null, 0, null));
+    }
+
+    @Test
+    void shouldRefuseATieOfAPersonToThemselves() {
+        // Given the same person at both ends, When a tie is built, Then toId is named
+        assertInvalid("toId", () -> new Tie("e1", "e1", TieKind.KNOWS, 0.5, null));
+    }
+
+    @Test
+    void shouldRefuseANegativeCapacity() {
+        // Given a capacity of -1, When an employee is built, Then capacity is named
+        assertInvalid("capacity", () -> new Employee("e1", "Ada", "", "", "", List.of(), Set.of(), Set.of(),
+                -1, true, true, null));
+    }
+
+    @Test
+    void shouldRefuseAResponseBeforeTheAssignment() {
+        // Given a response time before the assignment time, When an assignment is built, Then respondedAt is named
+        assertInvalid("respondedAt", () -> new Assignment("as1", "e1", "v1", T0, AssignmentStatus.RESPONDED,
+                T0.minusSeconds(1), "", null));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownPurpose() {
+        // Given text that names no purpose, When it is parsed, Then the field given is named
+        assertInvalid("purpose", () -> Purpose.parse("purpose", "gossip"));
+        assertEquals(Purpose.CARE, Purpose.parse("purpose", " Care "));
+    }
+}

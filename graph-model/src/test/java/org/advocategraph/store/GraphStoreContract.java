@@ -1,0 +1,625 @@
+package org.advocategraph.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.advocategraph.model.About;
+import org.advocategraph.model.Account;
+import org.advocategraph.model.AccountOwnership;
+import org.advocategraph.model.Assignment;
+import org.advocategraph.model.AssignmentStatus;
+import org.advocategraph.model.Conversation;
+import org.advocategraph.model.ConversationStatus;
+import org.advocategraph.model.Customer;
+import org.advocategraph.model.Employee;
+import org.advocategraph.model.Expertise;
+import org.advocategraph.model.GraphElement;
+import org.advocategraph.model.Interest;
+import org.advocategraph.model.Membership;
+import org.advocategraph.model.Participation;
+import org.advocategraph.model.Program;
+import org.advocategraph.model.Purpose;
+import org.advocategraph.model.SubtopicOf;
+import org.advocategraph.model.Tie;
+import org.advocategraph.model.TieKind;
+import org.advocategraph.model.Topic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link GraphStore} adapter passes. A subclass supplies a store over an empty graph; every
+ * test builds a tiny graph with known answers.
+ *
+ * <p>Instants in these tests have millisecond precision, the finest every adapter is required to keep.
+ * Relationship types that have never been written may be absent from {@link GraphStore#counts()}, so their
+ * counts are read with a default of zero.
+ */
+public abstract class GraphStoreContract {
+
+    private static final Instant T0 = Instant.parse("2024-03-01T10:15:30.123Z");
+    private static final Instant T1 = Instant.parse("2024-03-02T08:00:00.456Z");
+    private static final Instant T2 = Instant.parse("2024-03-03T18:30:00.789Z");
+
+    /** The store under test, fresh for each test. */
+    protected GraphStore store;
+
+    /**
+     * @return a store over an empty graph (a fresh in-memory graph, or a wiped database); called before each test
+     */
+    protected abstract GraphStore newEmptyStore();
+
+    @BeforeEach
+    void openStore() {
+        store = newEmptyStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    // ---- the fixture: every node and relationship type, with known answers ----
+
+    private static final Employee ADA = new Employee("e1", "Ada", "Engineer", "engineering", "emea", List.of("en", "fr"),
+            Set.of("social-care", "security"), Set.of(Purpose.CARE, Purpose.PRODUCT), 3, true, true, "e2");
+    private static final Employee BOB = new Employee("e2", "Bob", "Manager", "support", "amer", List.of("en"),
+            Set.of(), Set.of(Purpose.SALES), 2, true, false, null);
+    private static final Employee CY = new Employee("e3", "Cy", "", "", "", List.of(), Set.of(), Set.of(), 1, false,
+            true, "e2");
+    private static final Customer CAROL = new Customer("c1", "Carol", "a1", "enterprise", "emea", List.of("en", "de"),
+            List.of("@carol", "carol.example"), 1200);
+    private static final Customer DAN = new Customer("c2", "Dan", null, "", "", List.of(), List.of(), 0);
+    private static final Account ACME = new Account("a1", "Acme", "retail");
+    private static final Topic KUBERNETES = new Topic("t1", "Kubernetes");
+    private static final Topic NETWORKING = new Topic("t2", "Networking");
+    private static final Topic CLOUD = new Topic("t3", "Cloud");
+    private static final Topic BILLING = new Topic("t4", "Billing");
+    private static final Conversation OUTAGE = new Conversation("v1", "twitter", "https://example.com/v1", "it is down",
+            "en", -0.5, T0, ConversationStatus.ASSIGNED, Purpose.CARE, 5000, "c1");
+    private static final Program CORPS = new Program("p1", "Care corps", Purpose.CARE);
+
+    private static final List<GraphElement> NODES = List.of(ADA, BOB, CY, CAROL, DAN, ACME, KUBERNETES, NETWORKING, CLOUD,
+            BILLING, OUTAGE, CORPS);
+
+    private static final List<GraphElement> RELATIONSHIPS = List.of(
+            new Expertise("e1", "t1", 0.9, "self"),
+            new Expertise("e2", "t1", 0.5, "manager"),
+            new Expertise("e2", "t2", 0.7, "answers"),
+            new Interest("c1", "t1", 0.8),
+            new Interest("c1", "t2", 0.3),
+            new SubtopicOf("t1", "t3"),
+            new SubtopicOf("t2", "t3"),
+            new Tie("c1", "e1", TieKind.FOLLOWS, 0.4, T0),
+            new Tie("e1", "e2", TieKind.COLLEAGUE, 0.9, null),
+            new Tie("c2", "c1", TieKind.KNOWS, 0.6, T1),
+            new Participation("c2", "v1"),
+            new Participation("e1", "v1"),
+            new About("v1", "t1", 0.7),
+            new AccountOwnership("e2", "a1"),
+            new Membership("e1", "p1", T0),
+            new Membership("e3", "p1", null),
+            new Assignment("as1", "e1", "v1", T0, AssignmentStatus.PROPOSED, null, "", null),
+            new Assignment("as2", "e1", "v1", T0, AssignmentStatus.RESOLVED, T1, "resolved", 0.5),
+            new Assignment("as3", "e2", "v1", T1, AssignmentStatus.ACCEPTED, null, "", null),
+            new Assignment("as4", "e3", "v1", T1, AssignmentStatus.DECLINED, T2, "busy", null),
+            new Assignment("as5", "e3", "v1", T1, AssignmentStatus.RESPONDED, T2, "", -0.25));
+
+    private static final Map<String, Long> FIXTURE_COUNTS = Map.ofEntries(
+            Map.entry("Employee", 3L), Map.entry("Customer", 2L), Map.entry("Account", 1L), Map.entry("Topic", 4L),
+            Map.entry("Conversation", 1L), Map.entry("Program", 1L),
+            Map.entry("EXPERT_IN", 3L), Map.entry("INTERESTED_IN", 2L), Map.entry("SUBTOPIC_OF", 2L),
+            Map.entry("CONNECTED_TO", 3L), Map.entry("PARTICIPATED_IN", 2L), Map.entry("ABOUT", 1L),
+            Map.entry("OWNS_ACCOUNT", 1L), Map.entry("MEMBER_OF", 2L), Map.entry("ASSIGNED_TO", 5L),
+            Map.entry("BELONGS_TO", 1L), Map.entry("AUTHORED", 1L), Map.entry("REPORTS_TO", 2L));
+
+    private void writeFixture() {
+        List<GraphElement> all = new ArrayList<>(NODES);
+        all.addAll(RELATIONSHIPS);
+        store.upsert(all);
+    }
+
+    private UpsertResult upsert(GraphElement... elements) {
+        return store.upsert(List.of(elements));
+    }
+
+    private long count(String key) {
+        return store.counts().getOrDefault(key, 0L);
+    }
+
+    private void assertCounts(Map<String, Long> expected) {
+        Map<String, Long> actual = store.counts();
+        for (Map.Entry<String, Long> e : expected.entrySet()) {
+            assertEquals(e.getValue(), actual.getOrDefault(e.getKey(), 0L), "count of " + e.getKey());
+        }
+    }
+
+    private static <T> Set<T> setOf(Collection<T> values) {
+        return new HashSet<>(values);
+    }
+
+    // ---- writing and reading nodes ----
+
+    @Test
+    void shouldRoundTripEveryNodeTypeWithAllProperties() {
+        // Given nodes of every type with every property set
+        // When they are written
+        store.upsert(NODES);
+
+        // Then each reads back equal, lists in order, sets, instants, enums and references included
+        assertEquals(Optional.of(ADA), store.employee("e1"));
+        assertEquals(Optional.of(CAROL), store.customer("c1"));
+        assertEquals(Optional.of(OUTAGE), store.conversation("v1"));
+        assertEquals(Optional.of(CORPS), store.program("p1"));
+        assertEquals(List.of(KUBERNETES), store.topics(List.of("t1")));
+        assertEquals(Set.of("a1"), store.existingIds(NodeKind.ACCOUNT, List.of("a1")));
+    }
+
+    @Test
+    void shouldRoundTripNullOptionalsAndEmptyValues() {
+        // Given nodes whose optional properties are null and whose lists and texts are empty
+        Conversation quiet = new Conversation("v2", "forum", "", "", "", 0.0, T1, ConversationStatus.OPEN, null, 0, null);
+
+        // When they are written
+        upsert(BOB, CY, DAN, quiet);
+
+        // Then they read back equal
+        assertEquals(Optional.of(BOB), store.employee("e2"));
+        assertEquals(Optional.of(CY), store.employee("e3"));
+        assertEquals(Optional.of(DAN), store.customer("c2"));
+        assertEquals(Optional.of(quiet), store.conversation("v2"));
+    }
+
+    @Test
+    void shouldFindNothingForUnknownIds() {
+        // Given the fixture
+        writeFixture();
+
+        // When unknown ids are read, Then nothing is found
+        assertEquals(Optional.empty(), store.employee("nobody"));
+        assertEquals(Optional.empty(), store.employee("c1"));
+        assertEquals(Optional.empty(), store.customer("e1"));
+        assertEquals(Optional.empty(), store.conversation("nothing"));
+        assertEquals(Optional.empty(), store.program("nothing"));
+        assertEquals(List.of(), store.interestsOf("nobody"));
+        assertEquals(List.of(), store.topicsOf("nothing"));
+        assertEquals(List.of(), store.participantsOf("nothing"));
+        assertEquals(List.of(), store.membersOf("nothing"));
+        assertEquals(List.of(), store.ownersOf("nothing"));
+    }
+
+    @Test
+    void shouldReportWhatWasWritten() {
+        // Given an empty store
+        // When the fixture is written in one call
+        List<GraphElement> all = new ArrayList<>(NODES);
+        all.addAll(RELATIONSHIPS);
+        UpsertResult result = store.upsert(all);
+
+        // Then every node and relationship is reported written and none skipped
+        assertEquals(NODES.size(), result.nodes());
+        assertEquals(RELATIONSHIPS.size(), result.relationships());
+        assertEquals(List.of(), result.skipped());
+        assertEquals(0, result.skippedCount());
+        assertCounts(FIXTURE_COUNTS);
+    }
+
+    @Test
+    void shouldNotDuplicateAnythingWhenTheSameElementsAreWrittenAgain() {
+        // Given the fixture
+        writeFixture();
+
+        // When every element is written again, once in the same order and once reversed
+        writeFixture();
+        List<GraphElement> reversed = new ArrayList<>(NODES);
+        reversed.addAll(RELATIONSHIPS);
+        Collections.reverse(reversed);
+        store.upsert(reversed);
+
+        // Then there is still one of each
+        assertCounts(FIXTURE_COUNTS);
+        assertEquals(Optional.of(ADA), store.employee("e1"));
+    }
+
+    @Test
+    void shouldWriteNodesBeforeRelationshipsWhateverTheirOrderInTheCall() {
+        // Given relationships listed before the nodes they join
+        List<GraphElement> all = new ArrayList<>(RELATIONSHIPS);
+        all.addAll(NODES);
+
+        // When they are written in one call
+        UpsertResult result = store.upsert(all);
+
+        // Then nothing is skipped
+        assertEquals(0, result.skippedCount());
+        assertCounts(FIXTURE_COUNTS);
+    }
+
+    @Test
+    void shouldUpdateAChangedNodeInPlace() {
+        // Given the fixture
+        writeFixture();
+
+        // When an employee and a conversation change, optional values becoming null and lists emptied
+        Employee changed = new Employee("e1", "Ada L.", "Staff engineer", "platform", "apac", List.of("de"),
+                Set.of(), Set.of(Purpose.CRISIS), 5, false, false, null);
+        Conversation closed = new Conversation("v1", "forum", "", "resolved now", "de", 0.25, T1,
+                ConversationStatus.CLOSED, null, 10, null);
+        Customer moved = new Customer("c1", "Carol", null, "smb", "amer", List.of(), List.of("@c"), 7);
+        upsert(changed, closed, moved);
+
+        // Then the new values read back and no node was added
+        assertEquals(Optional.of(changed), store.employee("e1"));
+        assertEquals(Optional.of(closed), store.conversation("v1"));
+        assertEquals(Optional.of(moved), store.customer("c1"));
+        for (String label : List.of("Employee", "Customer", "Account", "Topic", "Conversation", "Program")) {
+            assertEquals(FIXTURE_COUNTS.get(label), store.counts().get(label), label);
+        }
+    }
+
+    @Test
+    void shouldUpdateChangedRelationshipsInPlace() {
+        // Given the fixture
+        writeFixture();
+
+        // When relationships are written again with other properties
+        upsert(new Expertise("e1", "t1", 0.2, "manager"),
+                new Interest("c1", "t1", 0.1),
+                new About("v1", "t1", 1.0),
+                new Tie("e1", "e2", TieKind.COLLEAGUE, 0.1, T2),
+                new Membership("e1", "p1", null),
+                new Assignment("as1", "e1", "v1", T0, AssignmentStatus.RESOLVED, T2, "resolved", 0.75));
+
+        // Then the reads show the new properties and no relationship was added
+        assertTrue(store.expertiseIn(List.of("t1")).contains(new Expertise("e1", "t1", 0.2, "manager")));
+        assertTrue(setOf(store.interestsOf("c1")).contains(new WeightedId("t1", 0.1)));
+        assertEquals(List.of(new WeightedId("t1", 1.0)), store.topicsOf("v1"));
+        List<Tie> ties = store.tiesOf(List.of("e2"));
+        assertEquals(List.of(new Tie("e1", "e2", TieKind.COLLEAGUE, 0.1, T2)), ties);
+        assertEquals(Map.of("e2", 1, "e3", 1), store.openAssignments(List.of("e1", "e2", "e3")));
+        assertCounts(FIXTURE_COUNTS);
+    }
+
+    @Test
+    void shouldMoveAnAssignmentWrittenAgainWithOtherEndpoints() {
+        // Given the fixture, where assignment as1 is e1's only open one
+        writeFixture();
+
+        // When as1 is written again for e3
+        upsert(new Assignment("as1", "e3", "v1", T0, AssignmentStatus.PROPOSED, null, "", null));
+
+        // Then it belongs to e3 only: assignments are identified by their id
+        assertEquals(Map.of("e2", 1, "e3", 2), store.openAssignments(List.of("e1", "e2", "e3")));
+        assertEquals(5L, count("ASSIGNED_TO"));
+    }
+
+    @Test
+    void shouldKeepTiesOfDifferentKindsBetweenTheSamePeopleApart() {
+        // Given two people
+        upsert(ADA, BOB);
+
+        // When they are tied in several kinds and directions, twice
+        GraphElement[] ties = {new Tie("e1", "e2", TieKind.KNOWS, 0.5, null),
+                new Tie("e1", "e2", TieKind.FOLLOWS, 0.2, T0),
+                new Tie("e2", "e1", TieKind.KNOWS, 0.7, T1)};
+        upsert(ties);
+        upsert(ties);
+
+        // Then each (from, to, kind) is one tie
+        assertEquals(3L, count("CONNECTED_TO"));
+        assertEquals(Set.of(ties), setOf(store.tiesOf(List.of("e1"))));
+    }
+
+    @Test
+    void shouldSkipAndReportRelationshipsWithMissingEndpoints() {
+        // Given the nodes of the fixture
+        store.upsert(NODES);
+
+        // When relationships to missing nodes, or to nodes of the wrong kind, come with a valid one
+        UpsertResult result = upsert(new Expertise("e1", "t9", 0.5, "self"),
+                new Tie("e1", "ghost", TieKind.KNOWS, 0.5, null),
+                new Expertise("c1", "t1", 0.5, "self"),
+                new Expertise("e1", "t1", 0.9, "self"));
+
+        // Then only the valid one is written and the others are reported
+        assertEquals(1, result.relationships());
+        assertEquals(3, result.skippedCount());
+        assertEquals(Set.of("EXPERT_IN e1->t9", "CONNECTED_TO e1->ghost", "EXPERT_IN c1->t1"), setOf(result.skipped()));
+        assertEquals(1L, count("EXPERT_IN"));
+        assertEquals(0L, count("CONNECTED_TO"));
+        assertEquals(Set.of("e1", "e2", "e3", "c1", "c2"), store.existingIds(NodeKind.PERSON,
+                List.of("e1", "e2", "e3", "c1", "c2", "ghost")));
+    }
+
+    @Test
+    void shouldListAtMostTheLimitOfSkippedRelationshipsButCountThemAll() {
+        // Given one topic
+        upsert(KUBERNETES);
+
+        // When more relationships than the listing limit point at missing employees
+        List<GraphElement> missing = new ArrayList<>();
+        for (int i = 0; i < UpsertResult.MAX_SKIPPED_LISTED + 5; i++) {
+            missing.add(new Expertise("ghost" + i, "t1", 0.5, "self"));
+        }
+        UpsertResult result = store.upsert(missing);
+
+        // Then all are counted, the first ones listed
+        assertEquals(UpsertResult.MAX_SKIPPED_LISTED + 5, result.skippedCount());
+        assertEquals(UpsertResult.MAX_SKIPPED_LISTED, result.skipped().size());
+        assertEquals(0, result.relationships());
+    }
+
+    // ---- derived relationships ----
+
+    @Test
+    void shouldLinkCustomersToTheirAccountWhicheverIsWrittenFirst() {
+        // Given a customer written before its account, and an account written before its customer
+        upsert(CAROL);
+        assertEquals(0L, count("BELONGS_TO"));
+        upsert(new Account("a2", "Globex", "energy"));
+
+        // When the other ends are written
+        upsert(ACME);
+        upsert(new Customer("c2", "Dan", "a2", "", "", List.of(), List.of(), 0));
+
+        // Then both are linked, once
+        assertEquals(2L, count("BELONGS_TO"));
+        upsert(ACME, CAROL);
+        assertEquals(2L, count("BELONGS_TO"));
+    }
+
+    @Test
+    void shouldMoveTheAccountLinkWhenTheCustomersAccountChanges() {
+        // Given a customer linked to its account
+        upsert(ACME, CAROL);
+        assertEquals(1L, count("BELONGS_TO"));
+
+        // When the customer moves to an account that does not exist yet, Then the old link goes
+        upsert(new Customer("c1", "Carol", "a3", "", "", List.of(), List.of(), 0));
+        assertEquals(0L, count("BELONGS_TO"));
+
+        // When that account appears, Then the customer is linked to it
+        upsert(new Account("a3", "Initech", "software"));
+        assertEquals(1L, count("BELONGS_TO"));
+
+        // When the customer no longer has an account, Then the link goes
+        upsert(new Customer("c1", "Carol", null, "", "", List.of(), List.of(), 0));
+        assertEquals(0L, count("BELONGS_TO"));
+    }
+
+    @Test
+    void shouldLinkAuthorsToTheirConversationsWhicheverIsWrittenFirst() {
+        // Given a conversation written before its author (a customer), and an author (an employee) before
+        upsert(OUTAGE);
+        assertEquals(0L, count("AUTHORED"));
+        upsert(ADA);
+
+        // When the other ends are written
+        upsert(CAROL);
+        upsert(new Conversation("v2", "email", "", "", "en", 0.0, T1, ConversationStatus.OPEN, null, 0, "e1"));
+
+        // Then both are linked
+        assertEquals(2L, count("AUTHORED"));
+
+        // When a conversation's author changes, Then the link follows it
+        upsert(new Conversation("v2", "email", "", "", "en", 0.0, T1, ConversationStatus.OPEN, null, 0, "c1"));
+        assertEquals(2L, count("AUTHORED"));
+        upsert(new Conversation("v2", "email", "", "", "en", 0.0, T1, ConversationStatus.OPEN, null, 0, null));
+        assertEquals(1L, count("AUTHORED"));
+    }
+
+    @Test
+    void shouldLinkEmployeesToTheirManagerWhicheverIsWrittenFirst() {
+        // Given an employee written before the manager
+        upsert(ADA);
+        assertEquals(0L, count("REPORTS_TO"));
+
+        // When the manager is written, and then another report
+        upsert(BOB);
+        upsert(CY);
+
+        // Then both reports are linked
+        assertEquals(2L, count("REPORTS_TO"));
+
+        // When a report no longer has a manager, Then its link goes
+        upsert(new Employee("e1", "Ada", "", "", "", List.of(), Set.of(), Set.of(), 1, true, true, null));
+        assertEquals(1L, count("REPORTS_TO"));
+    }
+
+    // ---- reads ----
+
+    @Test
+    void shouldReadInterestsTopicsAndParticipants() {
+        // Given the fixture
+        writeFixture();
+
+        // When and Then: the author c1 is not a participant
+        assertEquals(Set.of(new WeightedId("t1", 0.8), new WeightedId("t2", 0.3)), setOf(store.interestsOf("c1")));
+        assertEquals(List.of(), store.interestsOf("c2"));
+        assertEquals(List.of(new WeightedId("t1", 0.7)), store.topicsOf("v1"));
+        assertEquals(Set.of("c2", "e1"), setOf(store.participantsOf("v1")));
+    }
+
+    @Test
+    void shouldReadTopicLinksTouchingTheGivenTopics() {
+        // Given the fixture: t1 and t2 are subtopics of t3, t4 stands alone
+        writeFixture();
+        SubtopicOf k8s = new SubtopicOf("t1", "t3");
+        SubtopicOf net = new SubtopicOf("t2", "t3");
+
+        // When and Then
+        assertEquals(List.of(k8s), store.topicLinks(List.of("t1")));
+        assertEquals(Set.of(k8s, net), setOf(store.topicLinks(List.of("t3"))));
+        List<SubtopicOf> both = store.topicLinks(List.of("t1", "t3", "nothing"));
+        assertEquals(2, both.size());
+        assertEquals(Set.of(k8s, net), setOf(both));
+        assertEquals(List.of(), store.topicLinks(List.of("t4", "nothing")));
+    }
+
+    @Test
+    void shouldReadExpertiseIntoTheGivenTopics() {
+        // Given the fixture
+        writeFixture();
+
+        // When and Then
+        assertEquals(Set.of(new Expertise("e1", "t1", 0.9, "self"), new Expertise("e2", "t1", 0.5, "manager")),
+                setOf(store.expertiseIn(List.of("t1"))));
+        assertEquals(3, store.expertiseIn(List.of("t1", "t2", "nothing")).size());
+        assertEquals(List.of(), store.expertiseIn(List.of("t3", "t4")));
+    }
+
+    @Test
+    void shouldCountOnlyAssignmentsThatStillTakeCapacity() {
+        // Given the fixture: e1 proposed + resolved, e2 accepted, e3 declined + responded
+        writeFixture();
+
+        // When open assignments are counted
+        Map<String, Integer> open = store.openAssignments(List.of("e1", "e2", "e3", "c1", "nobody"));
+
+        // Then proposed, accepted and responded count; people with none are absent
+        assertEquals(Map.of("e1", 1, "e2", 1, "e3", 1), open);
+        assertEquals(Map.of(), store.openAssignments(List.of("nobody")));
+    }
+
+    @Test
+    void shouldReadTiesStartingOrEndingAtTheGivenPeople() {
+        // Given the fixture
+        writeFixture();
+        Tie follows = new Tie("c1", "e1", TieKind.FOLLOWS, 0.4, T0);
+        Tie colleague = new Tie("e1", "e2", TieKind.COLLEAGUE, 0.9, null);
+        Tie knows = new Tie("c2", "c1", TieKind.KNOWS, 0.6, T1);
+
+        // When and Then: a tie between two given people is listed once
+        assertEquals(Set.of(follows, colleague), setOf(store.tiesOf(List.of("e1"))));
+        List<Tie> two = store.tiesOf(List.of("e1", "e2"));
+        assertEquals(2, two.size());
+        assertEquals(Set.of(follows, colleague, knows), setOf(store.tiesOf(List.of("c1", "e2", "nobody"))));
+        assertEquals(List.of(), store.tiesOf(List.of("e3", "nobody")));
+    }
+
+    @Test
+    void shouldReachFollowersButNotThoseFollowed() {
+        // Given the fixture: c1 follows e1, e1 and e2 are colleagues (e1->e2), c2 knows c1 (c2->c1)
+        writeFixture();
+
+        // When and Then: e1 is seen by its follower c1 and its colleague e2
+        assertEquals(Set.of("c1", "e2"), store.audienceOf(List.of("e1")));
+        // c1 is seen by c2, who knows c1, but not by e1, whom c1 only follows
+        assertEquals(Set.of("c2"), store.audienceOf(List.of("c1")));
+        // c2 is seen by c1, whom c2 knows: a mutual tie works both ways
+        assertEquals(Set.of("c1"), store.audienceOf(List.of("c2")));
+        assertEquals(Set.of("e1"), store.audienceOf(List.of("e2")));
+        assertEquals(Set.of("c1", "c2", "e2"), store.audienceOf(List.of("c1", "e1", "nobody")));
+        assertEquals(Set.of(), store.audienceOf(List.of("e3")));
+    }
+
+    @Test
+    void shouldReadMembersOfProgramsAndOwnersOfAccounts() {
+        // Given the fixture
+        writeFixture();
+
+        // When and Then
+        assertEquals(Set.of("e1", "e3"), setOf(store.membersOf("p1")));
+        assertEquals(List.of("e2"), store.ownersOf("a1"));
+    }
+
+    @Test
+    void shouldReportWhichIdsExistPerKind() {
+        // Given the fixture
+        writeFixture();
+        List<String> people = List.of("e1", "c1", "t1", "nobody");
+
+        // When and Then: PERSON matches employees and customers alike
+        assertEquals(Set.of("e1"), store.existingIds(NodeKind.EMPLOYEE, people));
+        assertEquals(Set.of("c1"), store.existingIds(NodeKind.CUSTOMER, people));
+        assertEquals(Set.of("e1", "c1"), store.existingIds(NodeKind.PERSON, people));
+        assertEquals(Set.of("t1"), store.existingIds(NodeKind.TOPIC, people));
+        assertEquals(Set.of("a1"), store.existingIds(NodeKind.ACCOUNT, List.of("a1", "e1")));
+        assertEquals(Set.of("v1"), store.existingIds(NodeKind.CONVERSATION, List.of("v1", "v2")));
+        assertEquals(Set.of("p1"), store.existingIds(NodeKind.PROGRAM, List.of("p1", "p2")));
+        assertEquals(Set.of(), store.existingIds(NodeKind.PERSON, List.of()));
+    }
+
+    @Test
+    void shouldReadEmployeesAndTopicsIgnoringUnknownIds() {
+        // Given the fixture
+        writeFixture();
+
+        // When and Then
+        assertEquals(Set.of(ADA, CY), setOf(store.employees(List.of("e1", "e3", "c1", "nobody"))));
+        assertEquals(List.of(), store.employees(List.of("nobody")));
+        assertEquals(Set.of(KUBERNETES, BILLING), setOf(store.topics(List.of("t1", "t4", "e1", "nothing"))));
+    }
+
+    // ---- counts, schema, empty calls ----
+
+    @Test
+    void shouldCountEveryNodeLabelEvenWhenEmpty() {
+        // Given an empty store
+        // When it is counted
+        Map<String, Long> counts = store.counts();
+
+        // Then every node label is there with zero, and nothing else counts more than zero
+        for (String label : List.of("Employee", "Customer", "Account", "Topic", "Conversation", "Program")) {
+            assertEquals(0L, counts.get(label), label);
+        }
+        assertEquals(Set.of(0L), counts.values().stream().collect(Collectors.toSet()));
+    }
+
+    @Test
+    void shouldCountNodesPerLabelAndRelationshipsPerType() {
+        // Given the fixture
+        writeFixture();
+
+        // When and Then
+        Map<String, Long> counts = store.counts();
+        assertEquals(FIXTURE_COUNTS, counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Test
+    void shouldTolerateEnsureSchemaMoreThanOnce() {
+        // Given a store whose schema was already ensured
+        store.ensureSchema();
+
+        // When it is ensured again, before and after writing
+        store.ensureSchema();
+        writeFixture();
+        store.ensureSchema();
+
+        // Then the store still works and the data is intact
+        assertCounts(FIXTURE_COUNTS);
+        assertEquals(Optional.of(ADA), store.employee("e1"));
+    }
+
+    @Test
+    void shouldAcceptAnEmptyUpsert() {
+        // Given an empty store
+        // When nothing is written
+        UpsertResult result = store.upsert(List.of());
+
+        // Then nothing is reported and nothing exists
+        assertEquals(new UpsertResult(0, 0, List.of(), 0), result);
+        assertEquals(Set.of(0L), store.counts().values().stream().collect(Collectors.toSet()));
+    }
+
+    @Test
+    void shouldDescribeItself() {
+        // Given a store, When it is described, Then there is something to log
+        assertFalse(store.describe().isBlank());
+    }
+}
