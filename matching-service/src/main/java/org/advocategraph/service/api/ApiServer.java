@@ -1,0 +1,196 @@
+package org.advocategraph.service.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.advocategraph.model.InvalidFieldException;
+import org.advocategraph.service.NotFoundException;
+import org.advocategraph.service.matching.AdvocateMatcher;
+import org.advocategraph.service.reach.ReachCalculator;
+import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.StoreException;
+
+/**
+ * The HTTP API on Javalin. Takes its collaborators in the constructor so that tests can build it on any store;
+ * {@link #routes()} is the single table of routes and allowed roles.
+ *
+ * <p>Every {@code /api} route requires {@code Authorization: Bearer KEY} with an allowed role; every error
+ * leaves as {@code application/problem+json}. A 500 reveals only an incident id, which is logged with the cause.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final Set<Role> MATCHING_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN);
+    private static final Set<Role> ANALYTICS_ROLES = Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN);
+
+    private final ApiSettings settings;
+    private final ApiKeys keys;
+    private final ObjectMapper mapper = Json.mapper();
+    private final List<ApiRoute> routes = new ArrayList<>();
+    private final Javalin app;
+
+    /**
+     * @param settings host, port and bounds
+     * @param keys     accepted API keys
+     * @param store    the graph, for health
+     * @param matcher  the matching engine
+     * @param reach    the reach calculator
+     */
+    public ApiServer(ApiSettings settings, ApiKeys keys, GraphStore store, AdvocateMatcher matcher,
+                     ReachCalculator reach) {
+        this.settings = settings;
+        this.keys = keys;
+        var health = new HealthHandler(store);
+        var matches = new MatchHandler(matcher, mapper);
+        var reachHandler = new ReachHandler(reach, store);
+        this.app = Javalin.create(config -> {
+            configure(config);
+            route(config, "GET", "/health", Set.of(), "Liveness and store status (no key)", health);
+            route(config, "POST", "/api/v1/matches", MATCHING_ROLES, "Ranked, explained advocates", matches);
+            route(config, "GET", "/api/v1/analytics/reach", ANALYTICS_ROLES,
+                    "Distinct people reached within hops of advocates or a program", reachHandler);
+        });
+    }
+
+    /** @return every route with its allowed roles */
+    public List<ApiRoute> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** Starts listening. */
+    public ApiServer start() {
+        app.start(settings.host(), settings.port());
+        return this;
+    }
+
+    /** @return the bound port (after {@link #start()}) */
+    public int port() {
+        return app.port();
+    }
+
+    /** @return the Javalin instance, for in-process HTTP tests */
+    public Javalin javalin() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.routes.exception(Exception.class, this::handleException);
+        // Javalin answers its own HTTP exceptions (such as 413) in plain text unless they are mapped explicitly.
+        config.routes.exception(HttpResponseException.class, this::handleException);
+        config.routes.error(404, "*", ctx -> {
+            if (!isProblem(ctx)) {
+                writeProblem(ctx, new Problem("/problems/not-found", "Not found", 404,
+                        "no route " + ctx.method() + " " + ctx.path(), ctx.path(), null, null));
+            }
+        });
+        config.routes.error(405, "*", ctx -> {
+            if (!isProblem(ctx)) {
+                writeProblem(ctx, new Problem("/problems/method-not-allowed", "Method not allowed", 405,
+                        ctx.method() + " is not allowed on " + ctx.path(), ctx.path(), null, null));
+            }
+        });
+    }
+
+    private void route(JavalinConfig config, String method, String path, Set<Role> roles, String summary, Handler handler) {
+        routes.add(new ApiRoute(method, path, roles, summary));
+        Handler guarded = roles.isEmpty() ? handler : ctx -> {
+            authorize(ctx, method, path, roles);
+            handler.handle(ctx);
+        };
+        switch (method) {
+            case "GET" -> config.routes.get(path, guarded);
+            case "POST" -> config.routes.post(path, guarded);
+            case "PUT" -> config.routes.put(path, guarded);
+            case "DELETE" -> config.routes.delete(path, guarded);
+            default -> throw new IllegalArgumentException("unsupported method " + method);
+        }
+    }
+
+    private void authorize(Context ctx, String method, String path, Set<Role> allowed) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw ApiException.unauthorized("send the API key as 'Authorization: Bearer KEY'");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiException.unauthorized("the Authorization header must use the Bearer scheme");
+        }
+        Role role = keys.roleOf(header.substring(7).trim())
+                .orElseThrow(() -> ApiException.unauthorized("the API key is not valid"));
+        if (!allowed.contains(role)) {
+            throw ApiException.forbidden("role " + role.key() + " may not use " + method + " " + path + "; allowed: "
+                    + allowed.stream().map(Role::key).sorted().toList());
+        }
+        ctx.attribute("role", role);
+    }
+
+    private void handleException(Exception e, Context ctx) {
+        Problem problem;
+        if (e instanceof ApiException a) {
+            problem = new Problem("/problems/" + a.type(), a.title(), a.status(), a.getMessage(), ctx.path(), a.field(), null);
+            if (a.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+        } else if (e instanceof InvalidFieldException f) {
+            problem = new Problem("/problems/invalid-request", "Invalid request", 400, f.getMessage(), ctx.path(),
+                    f.field(), null);
+        } else if (e instanceof NotFoundException n) {
+            problem = new Problem("/problems/not-found", "Not found", 404, n.getMessage(), ctx.path(), n.field(), n.ids());
+        } else if (e instanceof HttpResponseException h) {
+            String detail = h.getStatus() == 413
+                    ? "the request body is larger than " + settings.maxBodyBytes() + " bytes"
+                    : h.getMessage();
+            problem = new Problem("/problems/http-" + h.getStatus(), statusTitle(h.getStatus()), h.getStatus(), detail,
+                    ctx.path(), h.getStatus() == 413 ? "body" : null, null);
+        } else if (e instanceof StoreException s) {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("Store failure, incident {} on {} {}", incident, ctx.method(), ctx.path(), s);
+            problem = new Problem("/problems/store-unavailable", "Graph store unavailable", 503,
+                    "the graph store did not answer; try again later (incident " + incident + ")", ctx.path(), null, null);
+        } else {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("Unexpected failure, incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
+            problem = new Problem("/problems/internal", "Internal error", 500,
+                    "an internal error occurred (incident " + incident + ")", ctx.path(), null, null);
+        }
+        writeProblem(ctx, problem);
+    }
+
+    private void writeProblem(Context ctx, Problem problem) {
+        ctx.status(problem.status());
+        ctx.json(problem);
+        ctx.contentType(Problem.MEDIA_TYPE);
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.MEDIA_TYPE);
+    }
+
+    private static String statusTitle(int status) {
+        return switch (status) {
+            case 413 -> "Content too large";
+            case 400 -> "Invalid request";
+            default -> "HTTP " + status;
+        };
+    }
+}

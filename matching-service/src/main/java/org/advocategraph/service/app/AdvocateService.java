@@ -1,0 +1,99 @@
+package org.advocategraph.service.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.advocategraph.service.api.ApiKeys;
+import org.advocategraph.service.api.ApiServer;
+import org.advocategraph.service.matching.AdvocateMatcher;
+import org.advocategraph.service.matching.GraphAdvocateMatcher;
+import org.advocategraph.service.reach.BreadthFirstReach;
+import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.select.OpenStore;
+
+/**
+ * The composition root: opens the configured store, builds the engines on it and the HTTP server in front of
+ * them. Closing it stops the server, then the store (and an embedded database). Nothing else in the code base
+ * creates these parts.
+ */
+public final class AdvocateService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AdvocateService.class);
+
+    private final OpenStore store;
+    private final AdvocateMatcher matcher;
+    private final ApiServer server;
+    private volatile boolean closed;
+
+    private AdvocateService(OpenStore store, AdvocateMatcher matcher, ApiServer server) {
+        this.store = store;
+        this.matcher = matcher;
+        this.server = server;
+    }
+
+    /**
+     * Opens the store and wires the service; the HTTP server is not listening until {@link #start()}.
+     *
+     * @param config the configuration
+     * @param keys   the API keys to accept (the configured ones, plus a demo key when serving a demo)
+     * @return the wired service
+     * @throws org.advocategraph.store.StoreException when the store cannot be opened; nothing is left running
+     */
+    public static AdvocateService open(ServiceConfig config, ApiKeys keys) {
+        OpenStore store = OpenStore.open(config.store());
+        try {
+            GraphStore graph = store.store();
+            var matcher = new GraphAdvocateMatcher(graph, config.weights());
+            var reach = new BreadthFirstReach(graph, config.maxReach());
+            var server = new ApiServer(config.api(), keys, graph, matcher, reach);
+            return new AdvocateService(store, matcher, server);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** @return the graph store, for loading data before serving */
+    public GraphStore store() {
+        return store.store();
+    }
+
+    /** @return the matching engine */
+    public AdvocateMatcher matcher() {
+        return matcher;
+    }
+
+    /** @return the open store with its lifecycle */
+    public OpenStore openStore() {
+        return store;
+    }
+
+    /** Starts the HTTP server. */
+    public AdvocateService start() {
+        server.start();
+        LOG.info("Serving on port {} over {}", server.port(), store.store().describe());
+        return this;
+    }
+
+    /** @return the HTTP server */
+    public ApiServer server() {
+        return server;
+    }
+
+    /** @return the bound HTTP port */
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.close();
+        } finally {
+            store.close();
+        }
+    }
+}

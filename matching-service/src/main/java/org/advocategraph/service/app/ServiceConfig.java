@@ -1,0 +1,174 @@
+package org.advocategraph.service.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.advocategraph.service.api.ApiKeys;
+import org.advocategraph.service.api.ApiSettings;
+import org.advocategraph.service.matching.ScoringWeights;
+import org.advocategraph.store.select.StoreSettings;
+
+/**
+ * The service's configuration, from (highest precedence first) command-line options, environment variables
+ * ({@code ADVOCATES_STORE_URI} for {@code store.uri}, {@code ADVOCATES_HTTP_MAX_BODY_BYTES} for
+ * {@code http.maxBodyBytes}), a properties file, and defaults. Unknown keys are rejected so that a typo does not
+ * silently fall back to a default.
+ *
+ * @param store      which graph store
+ * @param api        HTTP host, port and bounds
+ * @param keys       accepted API keys
+ * @param weights    matching factor weights
+ * @param maxReach   most people one reach walk may visit
+ */
+public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, ScoringWeights weights, int maxReach) {
+
+    /** Every key with its default ("" for none), documented in the README. */
+    public static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("store.uri", "");
+        d.put("store.user", "");
+        d.put("store.password", "");
+        d.put("store.database", "");
+        d.put("store.data", "data");
+        d.put("store.boltPort", "0");
+        d.put("http.host", "0.0.0.0");
+        d.put("http.port", "7070");
+        d.put("http.maxBodyBytes", Long.toString(ApiSettings.DEFAULT_MAX_BODY));
+        d.put("api.keys", "");
+        d.put("matching.weights.expertise", Double.toString(ScoringWeights.DEFAULT.expertise()));
+        d.put("matching.weights.proximity", Double.toString(ScoringWeights.DEFAULT.proximity()));
+        d.put("matching.weights.availability", Double.toString(ScoringWeights.DEFAULT.availability()));
+        d.put("reach.maxVisited", "5000000");
+        return java.util.Collections.unmodifiableMap(d);
+    }
+
+    /**
+     * Merges the sources and builds the configuration.
+     *
+     * @param file      a properties file, or null
+     * @param env       the environment (usually {@code System.getenv()})
+     * @param overrides settings from command-line options, by key
+     * @return the configuration
+     * @throws ConfigException naming the key and the source of a bad value
+     */
+    public static ServiceConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> merged = new TreeMap<>(DEFAULTS);
+        Map<String, String> source = new TreeMap<>();
+        if (file != null) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new ConfigException(file + ": cannot read the configuration file: " + e.getMessage());
+            }
+            for (String key : p.stringPropertyNames()) {
+                requireKnown(key, file.toString());
+                merged.put(key, p.getProperty(key).trim());
+                source.put(key, file.toString());
+            }
+        }
+        for (String key : DEFAULTS.keySet()) {
+            String value = env.get(envName(key));
+            if (value != null) {
+                merged.put(key, value.trim());
+                source.put(key, "environment variable " + envName(key));
+            }
+        }
+        for (var e : overrides.entrySet()) {
+            requireKnown(e.getKey(), "command line");
+            if (e.getValue() != null) {
+                merged.put(e.getKey(), e.getValue().trim());
+                source.put(e.getKey(), "command line");
+            }
+        }
+        return build(merged, source);
+    }
+
+    /** @return the environment variable that sets a key, for example {@code ADVOCATES_STORE_BOLT_PORT} */
+    public static String envName(String key) {
+        return "ADVOCATES_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private static void requireKnown(String key, String where) {
+        if (!DEFAULTS.containsKey(key)) {
+            throw new ConfigException(where + ": unknown setting '" + key + "'; known settings: " + DEFAULTS.keySet());
+        }
+    }
+
+    private static ServiceConfig build(Map<String, String> m, Map<String, String> source) {
+        Fn fn = new Fn(m, source);
+        StoreSettings store = fn.get("store.uri", v -> new StoreSettings(v, blank(m.get("store.user")),
+                blank(m.get("store.password")), blank(m.get("store.database")), Path.of(m.get("store.data")),
+                fn.integer("store.boltPort")));
+        ApiSettings api = fn.get("http.port", v -> new ApiSettings(m.get("http.host"), fn.integer("http.port"),
+                fn.longValue("http.maxBodyBytes")));
+        ApiKeys keys = fn.get("api.keys", ApiKeys::parse);
+        ScoringWeights weights = fn.get("matching.weights.expertise", v -> new ScoringWeights(
+                fn.decimal("matching.weights.expertise"), fn.decimal("matching.weights.proximity"),
+                fn.decimal("matching.weights.availability")));
+        int maxReach = fn.integer("reach.maxVisited");
+        if (maxReach < 1) {
+            throw new ConfigException(fn.where("reach.maxVisited") + "reach.maxVisited must be positive, was " + maxReach);
+        }
+        return new ServiceConfig(store, api, keys, weights, maxReach);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** The keys whose values are secrets and never printed. */
+    public static final Set<String> SECRET_KEYS = Set.of("store.password");
+
+    private record Fn(Map<String, String> m, Map<String, String> source) {
+        String where(String key) {
+            String s = source.get(key);
+            return s == null ? "" : s + ": ";
+        }
+
+        <T> T get(String key, java.util.function.Function<String, T> f) {
+            try {
+                return f.apply(m.get(key));
+            } catch (ConfigException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where(key) + e.getMessage());
+            }
+        }
+
+        int integer(String key) {
+            try {
+                return Integer.parseInt(m.get(key).trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(where(key) + key + " must be a whole number, was '" + m.get(key) + "'");
+            }
+        }
+
+        long longValue(String key) {
+            try {
+                return Long.parseLong(m.get(key).trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(where(key) + key + " must be a whole number, was '" + m.get(key) + "'");
+            }
+        }
+
+        double decimal(String key) {
+            try {
+                return Double.parseDouble(m.get(key).trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(where(key) + key + " must be a number, was '" + m.get(key) + "'");
+            }
+        }
+    }
+}

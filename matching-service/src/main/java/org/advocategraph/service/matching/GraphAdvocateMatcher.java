@@ -1,0 +1,358 @@
+package org.advocategraph.service.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.advocategraph.model.Conversation;
+import org.advocategraph.model.Customer;
+import org.advocategraph.model.Employee;
+import org.advocategraph.model.Expertise;
+import org.advocategraph.model.Purpose;
+import org.advocategraph.model.SubtopicOf;
+import org.advocategraph.model.Tie;
+import org.advocategraph.model.Topic;
+import org.advocategraph.service.NotFoundException;
+import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.WeightedId;
+
+/**
+ * Ranks advocates by a weighted mean of expertise, relationship proximity to the customer and availability,
+ * after hard filters (active, opted in, purpose, language, capacity), and explains every match.
+ *
+ * <p>Expertise: for each requested topic, the advocate's best evidence, counting a narrower topic at
+ * {@value #NARROWER} and a broader one at {@value #BROADER} of its level; then the mean over requested topics
+ * weighted by their weight, so an advocate who covers every topic beats one who covers one.
+ *
+ * <p>Proximity: the best path of at most three ties from the customer ({@link ProximitySearch}), shared
+ * connections, and ownership of the customer's account, combined as independent chances:
+ * {@code 1 - (1 - path)(1 - shared)(1 - owner)}.
+ *
+ * <p>Availability: the share of capacity still free. Advocates at capacity are filtered out, never ranked.
+ *
+ * <p>Work is bounded: one neighbourhood fetch of the customer's ties, one of the ties of the
+ * {@value #MAX_SECOND_HOP} strongest neighbours, one of the candidates' ties; at most {@value #MAX_CANDIDATES}
+ * expert candidates are scored in full.
+ */
+public final class GraphAdvocateMatcher implements AdvocateMatcher {
+    static final double NARROWER = 0.8;
+    static final double BROADER = 0.5;
+    static final int MAX_HOPS = 3;
+    static final int MAX_SECOND_HOP = 200;
+    static final int MAX_CANDIDATES = 500;
+
+    private final GraphStore store;
+    private final ScoringWeights weights;
+
+    /**
+     * @param store   the graph
+     * @param weights factor weights
+     */
+    public GraphAdvocateMatcher(GraphStore store, ScoringWeights weights) {
+        this.store = store;
+        this.weights = weights;
+    }
+
+    @Override
+    public MatchResult match(MatchRequest request) {
+        List<String> notes = new ArrayList<>();
+        Conversation conversation = request.conversationId() == null ? null
+                : store.conversation(request.conversationId()).orElseThrow(
+                        () -> new NotFoundException("conversationId", "conversation", List.of(request.conversationId())));
+        Customer customer = resolveCustomer(request, conversation, notes);
+        Map<String, Double> topicWeights = resolveTopics(request, conversation, customer, notes);
+        Purpose purpose = request.purpose() != null ? request.purpose() : conversation == null ? null : conversation.purpose();
+        String language = request.language() != null ? request.language()
+                : conversation == null || conversation.language().isEmpty() ? null : conversation.language();
+        String channel = request.channel() != null ? request.channel() : conversation == null ? null : conversation.channel();
+
+        Map<String, TopicCredit> credits = expertiseCredits(topicWeights);
+        Map<String, String> topicNames = topicNames(credits, topicWeights);
+
+        // Candidates: the strongest experts, plus the customer's direct contacts and account owners.
+        Map<String, Double> expertise = new HashMap<>();
+        Map<String, List<String>> expertiseReasons = new HashMap<>();
+        scoreExpertise(topicWeights, credits, topicNames, expertise, expertiseReasons);
+        Set<String> candidates = new LinkedHashSet<>();
+        expertise.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_CANDIDATES)
+                .forEach(e -> candidates.add(e.getKey()));
+        if (expertise.size() > MAX_CANDIDATES) {
+            notes.add("scored the " + MAX_CANDIDATES + " strongest of " + expertise.size() + " experts in full");
+        }
+
+        Proximity proximity = customer == null ? null : proximity(customer, candidates, notes);
+        if (proximity != null) {
+            candidates.addAll(proximity.direct());
+            candidates.addAll(proximity.owners());
+        }
+
+        List<Employee> employees = store.employees(candidates);
+        Map<String, Integer> open = store.openAssignments(candidates);
+        Map<String, Integer> excluded = new TreeMap<>();
+        boolean useExpertise = !topicWeights.isEmpty();
+        boolean useProximity = proximity != null;
+        double weightSum = (useExpertise ? weights.expertise() : 0) + (useProximity ? weights.proximity() : 0)
+                + weights.availability();
+
+        List<Match> matches = new ArrayList<>();
+        for (Employee e : employees) {
+            int load = open.getOrDefault(e.id(), 0);
+            String filter = filter(e, purpose, language, load);
+            if (filter != null) {
+                excluded.merge(filter, 1, Integer::sum);
+                continue;
+            }
+            double exp = expertise.getOrDefault(e.id(), 0.0);
+            ProximityScore prox = useProximity ? proximity.score(e.id()) : ProximityScore.NONE;
+            if (exp == 0 && prox.value() == 0) {
+                continue;
+            }
+            double availability = 1.0 - (double) load / e.capacity();
+            double score = ((useExpertise ? weights.expertise() * exp : 0)
+                    + (useProximity ? weights.proximity() * prox.value() : 0)
+                    + weights.availability() * availability) / weightSum;
+            Map<String, Double> factors = new LinkedHashMap<>();
+            factors.put("expertise", round(exp));
+            factors.put("proximity", round(prox.value()));
+            factors.put("availability", round(availability));
+            List<String> reasons = new ArrayList<>();
+            reasons.addAll(prox.reasons());
+            reasons.addAll(expertiseReasons.getOrDefault(e.id(), List.of()));
+            if (useExpertise && exp == 0) {
+                reasons.add("No recorded expertise on the requested topics");
+            }
+            if (!e.certifications().isEmpty()) {
+                reasons.add("Certified: " + String.join(", ", e.certifications()));
+            }
+            reasons.add("Has capacity: " + load + " of " + e.capacity() + " open assignments");
+            matches.add(new Match(e.id(), e.name(), e.title(), e.department(), round(score), factors, prox.path(),
+                    reasons, List.copyOf(e.certifications()), load, e.capacity()));
+        }
+        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::advocateId));
+        int considered = matches.size();
+        List<Match> top = matches.subList(0, Math.min(request.limit(), matches.size()));
+
+        if (top.isEmpty()) {
+            notes.add(emptyExplanation(customer, topicWeights, excluded, proximity));
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("customerId", customer == null ? null : customer.id());
+        resolved.put("conversationId", conversation == null ? null : conversation.id());
+        resolved.put("topics", List.copyOf(topicWeights.keySet()));
+        resolved.put("purpose", purpose == null ? null : purpose.key());
+        resolved.put("language", language);
+        resolved.put("channel", channel);
+        Map<String, Double> usedWeights = new LinkedHashMap<>();
+        weights.asMap().forEach((k, v) -> {
+            boolean used = k.equals("availability") || (k.equals("expertise") && useExpertise) || (k.equals("proximity") && useProximity);
+            usedWeights.put(k, used ? v : 0.0);
+        });
+        return new MatchResult(top, resolved, considered + excluded.values().stream().mapToInt(Integer::intValue).sum(),
+                excluded, notes, usedWeights);
+    }
+
+    private Customer resolveCustomer(MatchRequest request, Conversation conversation, List<String> notes) {
+        if (request.customerId() != null) {
+            return store.customer(request.customerId()).orElseThrow(
+                    () -> new NotFoundException("customerId", "customer", List.of(request.customerId())));
+        }
+        if (conversation != null && conversation.authorId() != null) {
+            Optional<Customer> author = store.customer(conversation.authorId());
+            if (author.isEmpty()) {
+                notes.add("the conversation's author " + conversation.authorId() + " is not a known customer; proximity not used");
+            }
+            return author.orElse(null);
+        }
+        return null;
+    }
+
+    private Map<String, Double> resolveTopics(MatchRequest request, Conversation conversation, Customer customer,
+                                              List<String> notes) {
+        Map<String, Double> topics = new LinkedHashMap<>();
+        if (!request.topics().isEmpty()) {
+            Set<String> wanted = new LinkedHashSet<>(request.topics());
+            Set<String> found = new HashSet<>();
+            for (Topic t : store.topics(wanted)) {
+                found.add(t.id());
+            }
+            List<String> unknown = wanted.stream().filter(t -> !found.contains(t)).toList();
+            if (!unknown.isEmpty()) {
+                throw new NotFoundException("topics", "topic", unknown);
+            }
+            wanted.forEach(t -> topics.put(t, 1.0));
+            return topics;
+        }
+        List<WeightedId> source = List.of();
+        if (conversation != null) {
+            source = store.topicsOf(conversation.id());
+            if (source.isEmpty()) {
+                notes.add("conversation " + conversation.id() + " has no topics");
+            }
+        }
+        if (source.isEmpty() && customer != null) {
+            source = store.interestsOf(customer.id());
+            if (!source.isEmpty()) {
+                notes.add("no topics given: matched on the customer's interests");
+            }
+        }
+        for (WeightedId w : source) {
+            topics.put(w.id(), Math.max(w.weight(), 0.05));
+        }
+        if (topics.isEmpty()) {
+            notes.add("no topics to match on: ranked by relationship to the customer only");
+        }
+        return topics;
+    }
+
+    /** For each topic with expertise that counts: which requested topic it serves, and at what discount. */
+    private Map<String, TopicCredit> expertiseCredits(Map<String, Double> requested) {
+        Map<String, TopicCredit> credits = new HashMap<>();
+        if (requested.isEmpty()) {
+            return credits;
+        }
+        for (String t : requested.keySet()) {
+            credits.put(t, new TopicCredit(t, 1.0, Relation.SAME));
+        }
+        for (SubtopicOf link : store.topicLinks(requested.keySet())) {
+            if (requested.containsKey(link.parentId())) {
+                credits.putIfAbsent(link.childId(), new TopicCredit(link.parentId(), NARROWER, Relation.NARROWER));
+            }
+            if (requested.containsKey(link.childId())) {
+                credits.putIfAbsent(link.parentId(), new TopicCredit(link.childId(), BROADER, Relation.BROADER));
+            }
+        }
+        return credits;
+    }
+
+    private Map<String, String> topicNames(Map<String, TopicCredit> credits, Map<String, Double> requested) {
+        Set<String> ids = new HashSet<>(credits.keySet());
+        ids.addAll(requested.keySet());
+        Map<String, String> names = new HashMap<>();
+        for (Topic t : store.topics(ids)) {
+            names.put(t.id(), t.name());
+        }
+        return names;
+    }
+
+    private void scoreExpertise(Map<String, Double> requested, Map<String, TopicCredit> credits,
+                                Map<String, String> names, Map<String, Double> scores, Map<String, List<String>> reasons) {
+        if (credits.isEmpty()) {
+            return;
+        }
+        // best.get(employee).get(requestedTopic) = best discounted level and the evidence behind it
+        Map<String, Map<String, Evidence>> best = new HashMap<>();
+        for (Expertise x : store.expertiseIn(credits.keySet())) {
+            TopicCredit credit = credits.get(x.topicId());
+            if (credit == null) {
+                continue;
+            }
+            double value = x.level() * credit.factor();
+            best.computeIfAbsent(x.employeeId(), k -> new HashMap<>())
+                    .merge(credit.serves(), new Evidence(value, x, credit), (a, b) -> a.value() >= b.value() ? a : b);
+        }
+        double total = requested.values().stream().mapToDouble(Double::doubleValue).sum();
+        for (var entry : best.entrySet()) {
+            double sum = 0;
+            List<Evidence> evidence = new ArrayList<>();
+            for (var topic : entry.getValue().entrySet()) {
+                sum += requested.get(topic.getKey()) * topic.getValue().value();
+                evidence.add(topic.getValue());
+            }
+            evidence.sort(Comparator.comparingDouble(Evidence::value).reversed());
+            scores.put(entry.getKey(), sum / total);
+            List<String> lines = new ArrayList<>();
+            for (Evidence ev : evidence) {
+                lines.add(ev.describe(names));
+            }
+            reasons.put(entry.getKey(), lines);
+        }
+    }
+
+    private Proximity proximity(Customer customer, Set<String> candidates, List<String> notes) {
+        List<Tie> ties = new ArrayList<>(store.tiesOf(List.of(customer.id())));
+        Map<String, Double> direct = new HashMap<>();
+        for (Tie t : ties) {
+            direct.merge(t.other(customer.id()), t.strength(), Math::max);
+        }
+        List<String> secondHop = direct.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_SECOND_HOP).map(Map.Entry::getKey).toList();
+        if (direct.size() > MAX_SECOND_HOP) {
+            notes.add("paths explored through the customer's " + MAX_SECOND_HOP + " strongest of " + direct.size() + " ties");
+        }
+        ties.addAll(store.tiesOf(secondHop));
+        Set<String> far = new LinkedHashSet<>(candidates);
+        far.removeAll(direct.keySet());
+        ties.addAll(store.tiesOf(far));
+        List<String> owners = customer.accountId() == null ? List.of() : store.ownersOf(customer.accountId());
+        ProximitySearch search = new ProximitySearch(ties);
+        return new Proximity(customer, search, search.bestPaths(customer.id(), MAX_HOPS), Set.copyOf(direct.keySet()),
+                Set.copyOf(owners));
+    }
+
+    private static String filter(Employee e, Purpose purpose, String language, int load) {
+        if (!e.active()) {
+            return "inactive";
+        }
+        if (!e.optedIn()) {
+            return "optedOut";
+        }
+        if (purpose != null && !e.purposes().contains(purpose)) {
+            return "purpose";
+        }
+        if (!e.speaks(language)) {
+            return "language";
+        }
+        if (load >= e.capacity()) {
+            return "atCapacity";
+        }
+        return null;
+    }
+
+    private static String emptyExplanation(Customer customer, Map<String, Double> topics, Map<String, Integer> excluded,
+                                           Proximity proximity) {
+        if (topics.isEmpty() && (proximity == null || proximity.direct().isEmpty())) {
+            return customer == null ? "nothing to match on"
+                    : "customer " + customer.id() + " has no ties and no topic interests: nothing to match on";
+        }
+        if (!excluded.isEmpty()) {
+            return "every candidate was excluded by a hard filter: " + excluded;
+        }
+        return "no advocate has expertise on these topics or a connection to the customer";
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    private enum Relation { SAME, NARROWER, BROADER }
+
+    private record TopicCredit(String serves, double factor, Relation relation) {
+    }
+
+    private record Evidence(double value, Expertise expertise, TopicCredit credit) {
+        String describe(Map<String, String> names) {
+            String topic = names.getOrDefault(expertise.topicId(), expertise.topicId());
+            String level = String.format(Locale.ROOT, "level %.2f", expertise.level());
+            String source = expertise.source().isEmpty() ? "" : ", " + expertise.source();
+            return switch (credit.relation()) {
+                case SAME -> "Expert in " + topic + " (" + level + source + ")";
+                case NARROWER -> "Expert in " + topic + ", part of " + names.getOrDefault(credit.serves(), credit.serves())
+                        + " (" + level + source + ")";
+                case BROADER -> "Expert in " + topic + ", which covers " + names.getOrDefault(credit.serves(), credit.serves())
+                        + " (" + level + source + ")";
+            };
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.advocategraph.service.matching;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.advocategraph.model.Customer;
+import org.advocategraph.model.Tie;
+import org.advocategraph.model.TieKind;
+
+/**
+ * The customer's neighbourhood as fetched for one request, and the proximity of any advocate to the customer.
+ *
+ * @param customer the customer
+ * @param search   the fetched ties
+ * @param paths    best paths from the customer, by target
+ * @param direct   people with a direct tie to the customer
+ * @param owners   employees who own the customer's account
+ */
+record Proximity(Customer customer, ProximitySearch search, Map<String, ProximitySearch.Path> paths,
+                 Set<String> direct, Set<String> owners) {
+    private static final double OWNER = 0.6;
+    private static final double SHARED_MAX = 0.3;
+    /** Shared connections at which the shared-connection part reaches about 63% of its maximum. */
+    private static final double SHARED_SCALE = 2.0;
+
+    ProximityScore score(String advocateId) {
+        List<String> reasons = new ArrayList<>();
+        ProximitySearch.Path path = paths.get(advocateId);
+        double pathScore = 0;
+        if (path != null) {
+            pathScore = path.score();
+            if (path.hops() == 1) {
+                Tie tie = search.tie(customer.id(), advocateId);
+                reasons.add(String.format(Locale.ROOT, "Directly connected to the customer %s (%s, strength %.2f)",
+                        customer.name(), describe(tie, advocateId), tie.strength()));
+            } else {
+                reasons.add(String.format(Locale.ROOT, "Connected to the customer in %d hops through %s (%s)",
+                        path.hops(), String.join(", ", path.nodes().subList(1, path.nodes().size() - 1)),
+                        String.join(", ", path.kinds().stream().map(TieKind::key).toList())));
+            }
+        }
+        Set<String> shared = new HashSet<>(search.neighbours(advocateId));
+        shared.retainAll(direct);
+        double sharedScore = SHARED_MAX * (1 - Math.exp(-shared.size() / SHARED_SCALE));
+        if (!shared.isEmpty()) {
+            reasons.add("Shares " + shared.size() + (shared.size() == 1 ? " connection" : " connections") + " with the customer");
+        }
+        double ownerScore = owners.contains(advocateId) ? OWNER : 0;
+        if (ownerScore > 0) {
+            reasons.add(0, "Owns the customer's account " + customer.accountId());
+        }
+        double value = 1 - (1 - pathScore) * (1 - sharedScore) * (1 - ownerScore);
+        return new ProximityScore(value, path == null ? List.of() : path.nodes(), reasons);
+    }
+
+    private String describe(Tie tie, String advocateId) {
+        if (tie.kind() == TieKind.FOLLOWS) {
+            return tie.fromId().equals(advocateId) ? "follows the customer" : "followed by the customer";
+        }
+        return tie.kind().key();
+    }
+}

@@ -1,0 +1,183 @@
+package org.advocategraph.service.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.advocategraph.service.matching.GraphAdvocateMatcher;
+import org.advocategraph.service.matching.ScoringWeights;
+import org.advocategraph.service.matching.TinyGraph;
+import org.advocategraph.service.reach.BreadthFirstReach;
+import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
+
+class ApiServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CRM = ApiKeys.newKey();
+    private static final String ANALYST = ApiKeys.newKey();
+
+    private GraphStore store;
+    private ApiServer server;
+
+    @BeforeEach
+    void setUp() {
+        store = TinkerPopGraphStore.inMemory();
+        store.upsert(TinyGraph.elements());
+        ApiKeys keys = ApiKeys.parse(ApiKeys.entryFor(Role.CRM, CRM) + "," + ApiKeys.entryFor(Role.ANALYST, ANALYST));
+        server = new ApiServer(new ApiSettings("127.0.0.1", 0, 4096), keys, store,
+                new GraphAdvocateMatcher(store, ScoringWeights.DEFAULT), new BreadthFirstReach(store, 1000));
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    private static Response post(HttpClient client, String path, String key, String body) {
+        return client.request(path, b -> {
+            if (key != null) {
+                b.header("Authorization", "Bearer " + key);
+            }
+            b.header("Content-Type", "application/json").post(BodyPublishers.ofString(body));
+        });
+    }
+
+    private static Response get(HttpClient client, String path, String key) {
+        return client.request(path, b -> {
+            if (key != null) {
+                b.header("Authorization", "Bearer " + key);
+            }
+            b.get();
+        });
+    }
+
+    private static JsonNode problem(Response response, int status) throws Exception {
+        assertEquals(status, response.code(), response.body().string());
+        assertTrue(response.headers().get("Content-Type").get(0).startsWith("application/problem+json"),
+                response.headers().get("Content-Type").toString());
+        JsonNode body = JSON.readTree(response.body().string());
+        assertEquals(status, body.get("status").asInt());
+        assertTrue(body.hasNonNull("type") && body.hasNonNull("title") && body.hasNonNull("detail"), body.toString());
+        return body;
+    }
+
+    @Test
+    void shouldAnswerHealthWithoutAKey() {
+        JavalinTest.test(server.javalin(), (app, client) -> {
+            Response r = client.get("/health");
+            assertEquals(200, r.code());
+            JsonNode body = JSON.readTree(r.body().string());
+            assertEquals("UP", body.get("status").asText());
+            assertEquals(8, body.get("counts").get("Employee").asInt());
+        });
+    }
+
+    @Test
+    void shouldReturnRankedExplainedMatches() {
+        JavalinTest.test(server.javalin(), (app, client) -> {
+            Response r = post(client, "/api/v1/matches", CRM, "{\"customerId\":\"c1\",\"topics\":[\"kubernetes\"],\"limit\":3}");
+            assertEquals(200, r.code(), r.body().string());
+            JsonNode body = JSON.readTree(r.body().string());
+            JsonNode first = body.get("matches").get(0);
+            assertEquals("e1", first.get("advocateId").asText());
+            assertEquals("Eve One", first.get("name").asText());
+            assertEquals(0.9, first.get("factors").get("proximity").asDouble(), 1e-9);
+            assertEquals("c1", first.get("path").get(0).asText());
+            assertTrue(first.get("reasons").get(0).asText().contains("Directly connected"));
+            assertEquals(3, body.get("matches").size());
+        });
+    }
+
+    @Test
+    void shouldRequireAKeyAndTheRightRole() {
+        JavalinTest.test(server.javalin(), (app, client) -> {
+            JsonNode missing = problem(post(client, "/api/v1/matches", null, "{\"customerId\":\"c1\"}"), 401);
+            assertEquals("Authorization", missing.get("field").asText());
+            problem(post(client, "/api/v1/matches", "adv_wrong", "{\"customerId\":\"c1\"}"), 401);
+            JsonNode forbidden = problem(post(client, "/api/v1/matches", ANALYST, "{\"customerId\":\"c1\"}"), 403);
+            assertTrue(forbidden.get("detail").asText().contains("role analyst"), forbidden.toString());
+            problem(get(client, "/api/v1/analytics/reach?advocates=e1", CRM), 403);
+            assertEquals(200, get(client, "/api/v1/analytics/reach?advocates=e1", ANALYST).code());
+        });
+    }
+
+    @Test
+    void shouldNameTheFieldOfABadMatchRequest() {
+        Map<String, String> cases = Map.of(
+                "{\"customerId\":", "body",
+                "{\"customerId\":\"c1\",\"limit\":0}", "limit",
+                "{\"customerId\":\"c1\",\"limit\":101}", "limit",
+                "{\"customerId\":\"c1\",\"limit\":\"ten\"}", "limit",
+                "{\"limit\":5}", "customerId",
+                "{\"customerId\":\"c1\",\"colour\":\"red\"}", "colour",
+                "{\"customerId\":\"c1\",\"purpose\":\"gossip\"}", "purpose",
+                "{\"topics\":\"kubernetes\"}", "topics",
+                "[1,2]", "body");
+        JavalinTest.test(server.javalin(), (app, client) -> {
+            for (var c : cases.entrySet()) {
+                JsonNode body = problem(post(client, "/api/v1/matches", CRM, c.getKey()), 400);
+                assertEquals(c.getValue(), body.get("field").asText(), c.getKey() + " -> " + body);
+            }
+        });
+    }
+
+    @Test
+    void shouldAnswer404NamingUnknownIds() {
+        JavalinTest.test(server.javalin(), (app, client) -> {
+            JsonNode customer = problem(post(client, "/api/v1/matches", CRM, "{\"customerId\":\"ghost\"}"), 404);
+            assertEquals("customerId", customer.get("field").asText());
+            assertEquals("ghost", customer.get("ids").get(0).asText());
+            JsonNode topic = problem(post(client, "/api/v1/matches", CRM, "{\"topics\":[\"kubernetes\",\"cobol\"]}"), 404);
+            assertEquals("topics", topic.get("field").asText());
+            assertEquals(1, topic.get("ids").size());
+            JsonNode advocate = problem(get(client, "/api/v1/analytics/reach?advocates=e1,zz", ANALYST), 404);
+            assertEquals("advocates", advocate.get("field").asText());
+            problem(get(client, "/api/v1/analytics/reach?program=nope", ANALYST), 404);
+            problem(get(client, "/no/such/route", CRM), 404);
+        });
+    }
+
+    @Test
+    void shouldBoundTheBodySize() {
+        JavalinTest.test(server.javalin(), (app, client) -> {
+            String big = "{\"customerId\":\"" + "x".repeat(10_000) + "\"}";
+            JsonNode body = problem(post(client, "/api/v1/matches", CRM, big), 413);
+            assertEquals("body", body.get("field").asText());
+        });
+    }
+
+    @Test
+    void shouldValidateReachParameters() {
+        JavalinTest.test(server.javalin(), (app, client) -> {
+            assertEquals("hops", problem(get(client, "/api/v1/analytics/reach?advocates=e1&hops=4", ANALYST), 400).get("field").asText());
+            assertEquals("hops", problem(get(client, "/api/v1/analytics/reach?advocates=e1&hops=0", ANALYST), 400).get("field").asText());
+            assertEquals("hops", problem(get(client, "/api/v1/analytics/reach?advocates=e1&hops=two", ANALYST), 400).get("field").asText());
+            problem(get(client, "/api/v1/analytics/reach", ANALYST), 400);
+            problem(get(client, "/api/v1/analytics/reach?advocates=e1&program=p1", ANALYST), 400);
+            Response ok = get(client, "/api/v1/analytics/reach?advocates=e1,e2&hops=2", ANALYST);
+            assertEquals(200, ok.code(), ok.body().string());
+            JsonNode body = JSON.readTree(ok.body().string());
+            assertEquals(2, body.get("seeds").asInt());
+            assertEquals(2, body.get("hops").asInt());
+            // e1's audience is c1 (a mutual tie); e2's is c2 (a follower); at hop 2, c1 and c2 know each other.
+            assertEquals(2, body.get("reach").asLong());
+        });
+    }
+
+    @Test
+    void shouldListEveryRouteWithItsRoles() {
+        assertTrue(server.routes().stream().anyMatch(r -> r.path().equals("/api/v1/matches") && r.roles().contains(Role.CRM)));
+        assertTrue(server.routes().stream().filter(r -> r.path().startsWith("/api/")).noneMatch(r -> r.roles().isEmpty()));
+    }
+}

@@ -1,0 +1,172 @@
+package org.advocategraph.service.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.advocategraph.model.InvalidFieldException;
+import org.advocategraph.model.Purpose;
+import org.advocategraph.service.NotFoundException;
+import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
+
+class GraphAdvocateMatcherTest {
+    private GraphStore store;
+    private AdvocateMatcher matcher;
+
+    @BeforeEach
+    void setUp() {
+        store = TinkerPopGraphStore.inMemory();
+        store.upsert(TinyGraph.elements());
+        matcher = new GraphAdvocateMatcher(store, ScoringWeights.DEFAULT);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    private static MatchRequest request(String customer, String conversation, List<String> topics) {
+        return new MatchRequest(customer, conversation, topics, null, null, null, 10);
+    }
+
+    private static List<String> ids(MatchResult r) {
+        return r.matches().stream().map(Match::advocateId).toList();
+    }
+
+    @Test
+    void shouldRankDirectContactFirst() {
+        // Given a customer who knows a moderate expert, and a stronger expert they do not know
+        // When we ask for advocates on the topic for that customer
+        MatchResult result = matcher.match(request("c1", null, List.of("kubernetes")));
+        // Then the expert the customer knows comes first, with the tie as a reason and the path to them
+        Match first = result.matches().get(0);
+        assertEquals("e1", first.advocateId());
+        assertEquals(List.of("c1", "e1"), first.path());
+        assertTrue(first.reasons().stream().anyMatch(r -> r.contains("Directly connected to the customer Ana Ruiz")),
+                first.reasons().toString());
+        assertTrue(first.reasons().stream().anyMatch(r -> r.contains("Expert in Kubernetes")), first.reasons().toString());
+        assertEquals(0.9, first.factors().get("proximity"), 1e-9);
+        assertEquals(0.6, first.factors().get("expertise"), 1e-9);
+        // score = (0.55 * 0.6 + 0.30 * 0.9 + 0.15 * 1.0) / 1.0
+        assertEquals(0.75, first.score(), 1e-6);
+        assertEquals("e2", result.matches().get(1).advocateId());
+    }
+
+    @Test
+    void shouldNeverRankInactiveOptedOutOrFullAdvocates() {
+        // Given stronger experts who are inactive, opted out or at capacity
+        MatchResult result = matcher.match(request("c1", null, List.of("kubernetes")));
+        // Then none of them is ranked, and the exclusions are counted by filter
+        assertFalse(ids(result).contains("e3"));
+        assertFalse(ids(result).contains("e4"));
+        assertFalse(ids(result).contains("e5"));
+        assertEquals(1, result.excluded().get("inactive"));
+        assertEquals(1, result.excluded().get("optedOut"));
+        assertEquals(1, result.excluded().get("atCapacity"));
+    }
+
+    @Test
+    void shouldCreditBroaderTopicExpertiseAtADiscount() {
+        // Given e6 is an expert in cloud, the parent of kubernetes
+        MatchResult result = matcher.match(request(null, null, List.of("kubernetes")));
+        Match e6 = result.matches().stream().filter(m -> m.advocateId().equals("e6")).findFirst().orElseThrow();
+        // Then e6's expertise counts at half its level, and the reason says which topic it covers
+        assertEquals(0.45, e6.factors().get("expertise"), 1e-9);
+        assertTrue(e6.reasons().stream().anyMatch(r -> r.contains("Expert in Cloud, which covers Kubernetes")), e6.reasons().toString());
+    }
+
+    @Test
+    void shouldRankByExpertiseWhenNoCustomerIsGiven() {
+        MatchResult result = matcher.match(request(null, null, List.of("kubernetes")));
+        // Then the strongest eligible expert leads, and proximity is not weighted
+        assertEquals("e2", result.matches().get(0).advocateId());
+        assertEquals(0.0, result.weights().get("proximity"));
+        assertTrue(result.matches().get(0).path().isEmpty());
+    }
+
+    @Test
+    void shouldUseTheCustomersInterestsWhenNoTopicsAreGiven() {
+        MatchResult result = matcher.match(request("c1", null, List.of()));
+        assertEquals(List.of("kubernetes"), result.resolved().get("topics"));
+        assertEquals("e1", result.matches().get(0).advocateId());
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("interests")));
+    }
+
+    @Test
+    void shouldResolveAConversationToItsAuthorTopicsAndPurpose() {
+        MatchResult result = matcher.match(request(null, "v1", List.of()));
+        assertEquals("c1", result.resolved().get("customerId"));
+        assertEquals("care", result.resolved().get("purpose"));
+        assertEquals("en", result.resolved().get("language"));
+        assertEquals("e1", result.matches().get(0).advocateId());
+    }
+
+    @Test
+    void shouldRankTheAccountOwnerAndExplainOwnership() {
+        MatchResult result = matcher.match(request("c1", null, List.of("kubernetes")));
+        Match owner = result.matches().stream().filter(m -> m.advocateId().equals("e8")).findFirst().orElseThrow();
+        assertTrue(owner.reasons().get(0).contains("Owns the customer's account a1"), owner.reasons().toString());
+        assertEquals(0.6, owner.factors().get("proximity"), 1e-9);
+    }
+
+    @Test
+    void shouldFilterByLanguageAndPurpose() {
+        MatchResult german = matcher.match(new MatchRequest(null, null, List.of("kubernetes"), null, null, "de", 10));
+        assertEquals(List.of("e9"), ids(german));
+        MatchResult sales = matcher.match(new MatchRequest(null, null, List.of("kubernetes"), Purpose.SALES, null, null, 10));
+        assertTrue(sales.matches().isEmpty());
+        assertTrue(sales.excluded().get("purpose") > 0);
+        assertTrue(sales.notes().stream().anyMatch(n -> n.contains("hard filter")), sales.notes().toString());
+    }
+
+    @Test
+    void shouldHonourTheLimit() {
+        MatchResult result = matcher.match(new MatchRequest(null, null, List.of("kubernetes"), null, null, null, 2));
+        assertEquals(2, result.matches().size());
+    }
+
+    @Test
+    void shouldExplainAnEmptyListForACustomerWithNoTiesAndNoInterests() {
+        MatchResult result = matcher.match(request("c3", null, List.of()));
+        assertTrue(result.matches().isEmpty());
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("no ties and no topic interests")), result.notes().toString());
+    }
+
+    @Test
+    void shouldNameUnknownIds() {
+        NotFoundException customer = assertThrows(NotFoundException.class, () -> matcher.match(request("nobody", null, List.of())));
+        assertEquals("customerId", customer.field());
+        assertEquals(List.of("nobody"), customer.ids());
+        NotFoundException topics = assertThrows(NotFoundException.class,
+                () -> matcher.match(request(null, null, List.of("kubernetes", "cobol", "fortran"))));
+        assertEquals("topics", topics.field());
+        assertEquals(List.of("cobol", "fortran"), topics.ids());
+        NotFoundException conversation = assertThrows(NotFoundException.class, () -> matcher.match(request(null, "v404", List.of())));
+        assertEquals("conversationId", conversation.field());
+    }
+
+    @Test
+    void shouldRejectARequestWithNothingToMatchOn() {
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> request(null, null, List.of()));
+        assertEquals("customerId", e.field());
+        InvalidFieldException limit = assertThrows(InvalidFieldException.class,
+                () -> new MatchRequest("c1", null, List.of(), null, null, null, 101));
+        assertEquals("limit", limit.field());
+    }
+
+    @Test
+    void shouldReturnTheSameRankingEveryTime() {
+        List<String> first = ids(matcher.match(request("c1", null, List.of("kubernetes"))));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(first, ids(matcher.match(request("c1", null, List.of("kubernetes")))));
+        }
+    }
+}
