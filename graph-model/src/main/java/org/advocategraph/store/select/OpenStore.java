@@ -45,31 +45,28 @@ public final class OpenStore implements AutoCloseable {
                 return new OpenStore(store, null, settings.kind());
             }
             case NEO4J -> {
-                Neo4jGraphStore store = Neo4jGraphStore.connect(settings.neo4j());
-                try {
-                    store.ensureSchema();
-                } catch (RuntimeException e) {
-                    store.close();
-                    throw e;
-                }
-                return new OpenStore(store, null, settings.kind());
+                return new OpenStore(withSchema(settings.neo4j()), null, settings.kind());
             }
             default -> {
                 EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort());
                 try {
-                    Neo4jGraphStore store = Neo4jGraphStore.connect(Neo4jSettings.noAuth(embedded.boltUri()));
-                    try {
-                        store.ensureSchema();
-                    } catch (RuntimeException e) {
-                        store.close();
-                        throw e;
-                    }
-                    return new OpenStore(store, embedded, settings.kind());
+                    return new OpenStore(withSchema(Neo4jSettings.noAuth(embedded.boltUri())), embedded, settings.kind());
                 } catch (RuntimeException e) {
                     embedded.close();
                     throw e;
                 }
             }
+        }
+    }
+
+    private static Neo4jGraphStore withSchema(Neo4jSettings settings) {
+        Neo4jGraphStore store = Neo4jGraphStore.connect(settings);
+        try {
+            store.ensureSchema();
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
     }
 
