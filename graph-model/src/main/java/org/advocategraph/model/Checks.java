@@ -102,6 +102,20 @@ final class Checks {
         return List.copyOf(values);
     }
 
+    /** Short labels such as social handles: no blanks, no control characters, no {@code ;} (the list separator of files). */
+    static List<String> handles(String field, Collection<String> values) {
+        List<String> list = strings(field, values);
+        for (String v : list) {
+            if (v.isBlank() || !v.equals(v.strip())) {
+                throw new InvalidFieldException(field, "must not hold blank entries or entries with edge spaces: '" + v + "'");
+            }
+            if (v.indexOf(';') >= 0 || v.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidFieldException(field, "must not contain ';' or control characters: '" + v + "'");
+            }
+        }
+        return list;
+    }
+
     static <E extends Comparable<E>> Set<E> sortedSet(Collection<E> values) {
         return values == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(values));
     }

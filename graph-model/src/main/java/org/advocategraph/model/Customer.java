@@ -23,7 +23,7 @@ public record Customer(String id, String name, String accountId, String segment,
         segment = Checks.text("segment", segment);
         region = Checks.text("region", region);
         languages = Checks.tags("languages", languages);
-        handles = Checks.strings("handles", handles);
+        handles = Checks.handles("handles", handles);
         Checks.nonNegative("followers", followers);
     }
 }

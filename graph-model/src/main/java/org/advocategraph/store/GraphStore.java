@@ -24,7 +24,11 @@ import org.advocategraph.model.Topic;
  *
  * <p>Writes are idempotent upserts keyed by external ids: writing the same elements twice leaves the graph as
  * writing them once; writing a changed element updates it in place. One {@link #upsert} call is one
- * transaction where the store supports transactions: it is written whole or not at all.
+ * transaction where the store supports transactions: it is written whole or not at all. Where it does not
+ * (TinkerGraph in memory), the adapter checks the whole call before writing anything.
+ *
+ * <p>Employees and customers share one id space: a person id names one or the other, never both. Instants are
+ * kept to the millisecond at least.
  *
  * <p>Reads that take collections of ids bound their work by the size of the collection; callers keep those
  * collections bounded. Unknown ids are ignored by bulk reads (they simply contribute nothing).
@@ -46,7 +50,8 @@ public interface GraphStore extends AutoCloseable {
      *
      * @param elements the elements, in any mix of types; nodes are written before relationships
      * @return what was written
-     * @throws StoreException when the store fails; nothing of this call is then written
+     * @throws StoreException when the store fails; nothing of this call is then written on a transactional
+     *                        store
      */
     UpsertResult upsert(List<? extends GraphElement> elements);
 

@@ -67,4 +67,13 @@ class RecordValidationTest {
         assertInvalid("purpose", () -> Purpose.parse("purpose", "gossip"));
         assertEquals(Purpose.CARE, Purpose.parse("purpose", " Care "));
     }
+
+    @Test
+    void shouldRefuseHandlesThatCannotRoundTripThroughAFile() {
+        // Given handles that are blank, padded, or hold the list separator, Then handles is named
+        assertInvalid("handles", () -> new Customer("c1", "Ana", null, "", "", List.of(), List.of(""), 0));
+        assertInvalid("handles", () -> new Customer("c1", "Ana", null, "", "", List.of(), List.of(" @ana"), 0));
+        assertInvalid("handles", () -> new Customer("c1", "Ana", null, "", "", List.of(), List.of("@a;b"), 0));
+        assertEquals(List.of("@ana"), new Customer("c1", "Ana", null, "", "", List.of(), List.of("@ana"), 0).handles());
+    }
 }

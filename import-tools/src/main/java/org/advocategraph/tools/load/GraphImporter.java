@@ -171,8 +171,9 @@ public final class GraphImporter {
                 }
                 if (element instanceof GraphNode node) {
                     v.ids.get(NodeKind.of(node)).add(node.id());
-                    if (node instanceof Employee || node instanceof Customer) {
-                        v.ids.get(NodeKind.PERSON).add(node.id());
+                    if ((node instanceof Employee || node instanceof Customer) && !v.ids.get(NodeKind.PERSON).add(node.id())) {
+                        // Employees and customers share one id space: a person is one or the other.
+                        error(v, name + ":" + line + ": id: '" + node.id() + "' is already the id of an employee");
                     }
                 } else {
                     for (Ref ref : references(element)) {

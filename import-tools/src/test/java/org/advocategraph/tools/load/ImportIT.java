@@ -114,4 +114,14 @@ class ImportIT {
         assertEquals(2, Cli.run("import", files.toString(), "--batch-size", "many").code());
         assertEquals(2, Cli.run("frobnicate").code());
     }
+
+    @Test
+    void shouldRefuseAPersonWhoIsBothEmployeeAndCustomer(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("employees.csv"), "id,name\np1,Ada\n");
+        Files.writeString(dir.resolve("customers.csv"), "id,name\np1,Ada Again\n");
+        Cli result = Cli.run("import", dir.toString(), "--store-uri", uri);
+        assertEquals(1, result.code());
+        assertTrue(result.err().contains("customers.csv:2: id: 'p1' is already the id of an employee"), result.err());
+        assertEquals(0L, counts().get("Employee"));
+    }
 }

@@ -22,7 +22,8 @@ public record Match(String advocateId, String name, String title, String departm
                     Map<String, Double> factors, List<String> path, List<String> reasons, List<String> certifications,
                     int openAssignments, int capacity) {
     public Match {
-        factors = Map.copyOf(factors);
+        // Keep the factor order stable in JSON: expertise, proximity, availability.
+        factors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(factors));
         path = List.copyOf(path);
         reasons = List.copyOf(reasons);
         certifications = List.copyOf(certifications);
