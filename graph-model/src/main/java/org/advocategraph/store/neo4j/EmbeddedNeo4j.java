@@ -27,8 +27,9 @@ import org.advocategraph.store.StoreException;
  * <p>Bolt threads are not daemons: whoever starts an embedded database must {@link #close()} it (the
  * composition root does so in a shutdown hook and on start-up errors), or the JVM never exits.
  *
- * <p>The Bolt port accepts connections from this machine only, without authentication; use an external Neo4j
- * with authentication where other local users are not trusted.
+ * <p>The Bolt port accepts connections from this machine only, and only with this run's credentials: at every
+ * start the {@code neo4j} user gets a new random password, set in-process and kept only in memory
+ * ({@link #settings()}).
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
@@ -36,12 +37,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final Path home;
     private final DatabaseManagementService management;
     private final int boltPort;
+    private final String password;
     private volatile boolean closed;
 
-    private EmbeddedNeo4j(Path home, DatabaseManagementService management, int boltPort) {
+    private EmbeddedNeo4j(Path home, DatabaseManagementService management, int boltPort, String password) {
         this.home = home;
         this.management = management;
         this.boltPort = boltPort;
+        this.password = password;
     }
 
     /**
@@ -67,18 +70,22 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     // Shutdown otherwise waits twice 5 s for Bolt connections to drain.
                     .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
                     .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                     .build();
             GraphDatabaseService db = management.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            // A fresh random password on every start, set in-process: nothing else on this machine can log in.
+            String password = randomPassword();
+            management.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
             int port = ((GraphDatabaseAPI) db).getDependencyResolver()
                     .resolveDependency(ConnectorPortRegister.class)
                     .getLocalAddress(ConnectorType.BOLT).getPort();
             LOG.info("Embedded Neo4j started in {} ms, data in {}, Bolt on 127.0.0.1:{}",
                     (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), port);
-            return new EmbeddedNeo4j(home, management, port);
+            return new EmbeddedNeo4j(home, management, port, password);
         } catch (Exception | LinkageError e) {
             if (management != null) {
                 management.shutdown();
@@ -91,6 +98,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** @return the Bolt URI to give the driver, for example {@code bolt://127.0.0.1:7687} */
     public String boltUri() {
         return "bolt://127.0.0.1:" + boltPort;
+    }
+
+    /**
+     * @return settings for the driver: the Bolt URI and this run's credentials (user {@code neo4j} with a random
+     *         password set at start, never written anywhere)
+     */
+    public Neo4jSettings settings() {
+        return new Neo4jSettings(boltUri(), "neo4j", password, null);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** @return the bound Bolt port */

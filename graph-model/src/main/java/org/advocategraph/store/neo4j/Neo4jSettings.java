@@ -32,11 +32,6 @@ public record Neo4jSettings(String uri, String user, String password, String dat
         database = database == null || database.isBlank() ? null : database.trim();
     }
 
-    /** @return settings for an unauthenticated server (such as the embedded one) */
-    public static Neo4jSettings noAuth(String uri) {
-        return new Neo4jSettings(uri, null, null, null);
-    }
-
     /** @return the URI with any user info removed, safe to print */
     public String safeUri() {
         return redact(uri);

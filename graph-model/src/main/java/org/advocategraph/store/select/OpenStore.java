@@ -50,7 +50,7 @@ public final class OpenStore implements AutoCloseable {
             default -> {
                 EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort());
                 try {
-                    return new OpenStore(withSchema(Neo4jSettings.noAuth(embedded.boltUri())), embedded, settings.kind());
+                    return new OpenStore(withSchema(embedded.settings()), embedded, settings.kind());
                 } catch (RuntimeException e) {
                     embedded.close();
                     throw e;

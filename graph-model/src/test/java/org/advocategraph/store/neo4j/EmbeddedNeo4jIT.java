@@ -40,7 +40,8 @@ class EmbeddedNeo4jIT {
         // Given an embedded database
         try (EmbeddedNeo4j db = EmbeddedNeo4j.start(home, 0);
              // When the driver connects with neo4j://, the scheme used for clusters
-             Neo4jGraphStore store = Neo4jGraphStore.connect(Neo4jSettings.noAuth("neo4j://127.0.0.1:" + db.boltPort()))) {
+             Neo4jGraphStore store = Neo4jGraphStore.connect(new Neo4jSettings("neo4j://127.0.0.1:" + db.boltPort(),
+                     db.settings().user(), db.settings().password(), null))) {
             store.ensureSchema();
             store.upsert(List.of(new Topic("routing", "Routing")));
             // Then reads (routed to readers) and writes (routed to the leader) work
@@ -68,6 +69,21 @@ class EmbeddedNeo4jIT {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             StoreException e = assertThrows(StoreException.class, () -> EmbeddedNeo4j.start(home, taken.getLocalPort()));
             assertTrue(e.getMessage().contains(home.toAbsolutePath().toString()), e.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRefuseConnectionsWithoutThisRunsPassword() {
+        // Given a running embedded database
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(home, 0)) {
+            // When someone else on this machine connects without credentials, or with the default password
+            StoreException none = assertThrows(StoreException.class,
+                    () -> Neo4jGraphStore.connect(new Neo4jSettings(db.boltUri(), null, null, null)));
+            StoreException guessed = assertThrows(StoreException.class,
+                    () -> Neo4jGraphStore.connect(new Neo4jSettings(db.boltUri(), "neo4j", "neo4j", null)));
+            // Then both are refused, and the password is never part of a message
+            assertTrue(none.getMessage().contains(db.boltUri()), none.getMessage());
+            assertFalse(guessed.getMessage().contains(db.settings().password()));
         }
     }
 }

@@ -27,7 +27,7 @@ class Neo4jGraphStoreIT extends GraphStoreContract {
 
     @Override
     protected GraphStore newEmptyStore() {
-        Neo4jGraphStore store = Neo4jGraphStore.connect(Neo4jSettings.noAuth(database.boltUri()));
+        Neo4jGraphStore store = Neo4jGraphStore.connect(database.settings());
         store.ensureSchema();
         store.deleteAll();
         return store;

@@ -27,12 +27,22 @@ class ImportIT {
     @TempDir
     static Path files;
     private static EmbeddedNeo4j database;
-    private static String uri;
+    private static Neo4jSettings settings;
+    /** A properties file pointing the CLI at the test database with this run's credentials. */
+    private static String config;
 
     @BeforeAll
     static void start() {
         database = EmbeddedNeo4j.start(home.resolve("db"), 0);
-        uri = database.boltUri();
+        settings = database.settings();
+        Path file = home.resolve("test.properties");
+        try {
+            Files.writeString(file, "store.uri=" + settings.uri() + "\nstore.user=" + settings.user()
+                    + "\nstore.password=" + settings.password() + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        config = file.toString();
         new DatasetGenerator(GeneratorSpec.of(3, 400)).writeTo(files);
     }
 
@@ -43,13 +53,13 @@ class ImportIT {
 
     @BeforeEach
     void empty() {
-        try (Neo4jGraphStore store = Neo4jGraphStore.connect(Neo4jSettings.noAuth(uri))) {
+        try (Neo4jGraphStore store = Neo4jGraphStore.connect(settings)) {
             store.deleteAll();
         }
     }
 
     private static Map<String, Long> counts() {
-        try (Neo4jGraphStore store = Neo4jGraphStore.connect(Neo4jSettings.noAuth(uri))) {
+        try (Neo4jGraphStore store = Neo4jGraphStore.connect(settings)) {
             return store.counts();
         }
     }
@@ -57,13 +67,13 @@ class ImportIT {
     @Test
     void shouldLeaveTheSameGraphWhenTheSameFilesAreImportedTwice() {
         // Given a generated dataset imported once
-        Cli first = Cli.run("import", files.toString(), "--store-uri", uri, "--batch-size", "500");
+        Cli first = Cli.run("import", files.toString(), "--config", config, "--batch-size", "500");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("relationships written"), first.out());
         Map<String, Long> once = counts();
         assertTrue(once.get("Employee") > 0 && once.get("CONNECTED_TO") > 0, once.toString());
         // When it is imported again
-        Cli second = Cli.run("import", files.toString(), "--store-uri", uri);
+        Cli second = Cli.run("import", files.toString(), "--config", config);
         // Then nothing is duplicated
         assertEquals(0, second.code(), second.err());
         assertEquals(once, counts());
@@ -84,7 +94,7 @@ class ImportIT {
         lines.set(2, String.join(",", cells));
         Files.write(expertise, lines);
         // When it is imported
-        Cli result = Cli.run("import", bad.toString(), "--store-uri", uri);
+        Cli result = Cli.run("import", bad.toString(), "--config", config);
         // Then the tool names the place, exits 1 and writes nothing at all, not even the valid files
         assertEquals(1, result.code());
         assertTrue(result.err().contains("expertise.csv:3: level: must be in 0..1, was 1.5"), result.err());
@@ -95,7 +105,7 @@ class ImportIT {
     void shouldReportReferencesToIdsThatExistNowhere(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("topics.csv"), "id,name\nk8s,Kubernetes\n");
         Files.writeString(dir.resolve("expertise.csv"), "employeeId,topicId,level\nghost,k8s,0.5\n");
-        Cli result = Cli.run("import", dir.toString(), "--store-uri", uri);
+        Cli result = Cli.run("import", dir.toString(), "--config", config);
         assertEquals(1, result.code());
         assertTrue(result.err().contains("expertise.csv:2: employeeId: unknown employee id 'ghost'"), result.err());
         assertEquals(0L, counts().get("Topic"));
@@ -103,7 +113,7 @@ class ImportIT {
 
     @Test
     void shouldValidateWithoutWritingOnADryRun() {
-        Cli result = Cli.run("import", files.toString(), "--store-uri", uri, "--dry-run");
+        Cli result = Cli.run("import", files.toString(), "--config", config, "--dry-run");
         assertEquals(0, result.code(), result.err());
         assertEquals(0L, counts().get("Employee"));
     }
@@ -119,7 +129,7 @@ class ImportIT {
     void shouldRefuseAPersonWhoIsBothEmployeeAndCustomer(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("employees.csv"), "id,name\np1,Ada\n");
         Files.writeString(dir.resolve("customers.csv"), "id,name\np1,Ada Again\n");
-        Cli result = Cli.run("import", dir.toString(), "--store-uri", uri);
+        Cli result = Cli.run("import", dir.toString(), "--config", config);
         assertEquals(1, result.code());
         assertTrue(result.err().contains("customers.csv:2: id: 'p1' is already the id of an employee"), result.err());
         assertEquals(0L, counts().get("Employee"));
