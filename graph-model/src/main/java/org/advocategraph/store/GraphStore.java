@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.Customer;
@@ -54,6 +55,19 @@ public interface GraphStore extends AutoCloseable {
      *                        store
      */
     UpsertResult upsert(List<? extends GraphElement> elements);
+
+    /**
+     * Writes elements that the caller guarantees do not exist yet and are unique within the call (for example
+     * the first import into an empty store, from validated files). Under that guarantee the result is exactly
+     * that of {@link #upsert}; stores that can, write faster by skipping the existence checks. The default is
+     * {@link #upsert}.
+     *
+     * @param elements new elements
+     * @return what was written
+     */
+    default UpsertResult insertNew(List<? extends GraphElement> elements) {
+        return upsert(elements);
+    }
 
     /** @return the employee with this id */
     Optional<Employee> employee(String id);
@@ -117,6 +131,17 @@ public interface GraphStore extends AutoCloseable {
      * @return those of the ids that exist as nodes of that kind
      */
     Set<String> existingIds(NodeKind kind, Collection<String> ids);
+
+    /**
+     * Streams every stored element of one record type, in batches of at most {@code batchSize}, ordered by the
+     * element's key (id, or endpoints) so that exports are stable. The derived relationships BELONGS_TO,
+     * AUTHORED and REPORTS_TO are not record types: they come back as the node properties they derive from.
+     *
+     * @param type      a record class, for example {@code Employee.class} or {@code Tie.class}
+     * @param batchSize most elements per batch, at least 1
+     * @param sink      receives each batch; the list may be reused after the call returns
+     */
+    <T extends GraphElement> void scan(Class<T> type, int batchSize, Consumer<List<T>> sink);
 
     /** @return node counts per kind and relationship counts per type, keyed by their graph labels */
     Map<String, Long> counts();

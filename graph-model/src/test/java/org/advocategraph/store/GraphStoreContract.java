@@ -2,12 +2,15 @@ package org.advocategraph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
 import org.advocategraph.model.Expertise;
 import org.advocategraph.model.GraphElement;
+import org.advocategraph.model.GraphNode;
 import org.advocategraph.model.Interest;
 import org.advocategraph.model.Membership;
 import org.advocategraph.model.Participation;
@@ -563,6 +567,292 @@ public abstract class GraphStoreContract {
         assertEquals(Set.of(ADA, CY), setOf(store.employees(List.of("e1", "e3", "c1", "nobody"))));
         assertEquals(List.of(), store.employees(List.of("nobody")));
         assertEquals(Set.of(KUBERNETES, BILLING), setOf(store.topics(List.of("t1", "t4", "e1", "nothing"))));
+    }
+
+    // ---- scanning every element of a type ----
+
+    private static final List<Class<? extends GraphElement>> RECORD_TYPES = List.of(Employee.class, Customer.class,
+            Account.class, Topic.class, Conversation.class, Program.class, Expertise.class, Interest.class,
+            SubtopicOf.class, Tie.class, Participation.class, About.class, AccountOwnership.class, Membership.class,
+            Assignment.class);
+
+    /**
+     * Orders records as a scan must: by their key, one part after the other, each compared by code point as Cypher
+     * compares strings (which differs from {@link String#compareTo} only for characters beyond U+FFFF).
+     */
+    private static final Comparator<GraphElement> KEY_ORDER = (a, b) -> {
+        List<String> x = scanKey(a);
+        List<String> y = scanKey(b);
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            int c = Arrays.compare(x.get(i).codePoints().toArray(), y.get(i).codePoints().toArray());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.size(), y.size());
+    };
+
+    /** The fixture plus elements whose keys sort differently from the order they are written in. */
+    private static List<GraphElement> scanFixture() {
+        List<GraphElement> all = new ArrayList<>(NODES);
+        all.addAll(RELATIONSHIPS);
+        // "e10" sorts between "e1" and "e2" as a string; "v0" and "a0" sort first; every optional value is null.
+        all.add(new Employee("e10", "Eve", "", "", "", List.of(), Set.of(), Set.of(), 0, true, true, null));
+        all.add(new Account("a0", "Zeta", ""));
+        all.add(new Conversation("v0", "forum", "", "", "", 0.0, T2, ConversationStatus.OPEN, null, 0, null));
+        all.add(new Expertise("e10", "t4", 0.0, ""));
+        all.add(new Interest("c2", "t4", 1.0));
+        all.add(new SubtopicOf("t4", "t3"));
+        // The same two people tied in every kind: ties of equal endpoints are ordered by the kind's key.
+        all.add(new Tie("e1", "e2", TieKind.KNOWS, 0.5, T2));
+        all.add(new Tie("e1", "e2", TieKind.INTERACTED, 0.1, null));
+        all.add(new Tie("e1", "e2", TieKind.FOLLOWS, 1.0, T1));
+        all.add(new Tie("e10", "c1", TieKind.KNOWS, 0.0, null));
+        all.add(new Participation("c1", "v0"));
+        all.add(new About("v0", "t2", 0.0));
+        all.add(new AccountOwnership("e10", "a0"));
+        all.add(new Membership("e10", "p1", T2));
+        all.add(new Assignment("as0", "e10", "v0", T2, AssignmentStatus.PROPOSED, null, "", null));
+        Collections.reverse(all);
+        return all;
+    }
+
+    private static List<String> scanKey(GraphElement e) {
+        if (e instanceof Employee x) {
+            return List.of(x.id());
+        } else if (e instanceof Customer x) {
+            return List.of(x.id());
+        } else if (e instanceof Account x) {
+            return List.of(x.id());
+        } else if (e instanceof Topic x) {
+            return List.of(x.id());
+        } else if (e instanceof Conversation x) {
+            return List.of(x.id());
+        } else if (e instanceof Program x) {
+            return List.of(x.id());
+        } else if (e instanceof Expertise x) {
+            return List.of(x.employeeId(), x.topicId());
+        } else if (e instanceof Interest x) {
+            return List.of(x.customerId(), x.topicId());
+        } else if (e instanceof SubtopicOf x) {
+            return List.of(x.childId(), x.parentId());
+        } else if (e instanceof Tie x) {
+            return List.of(x.fromId(), x.toId(), x.kind().key());
+        } else if (e instanceof Participation x) {
+            return List.of(x.personId(), x.conversationId());
+        } else if (e instanceof About x) {
+            return List.of(x.conversationId(), x.topicId());
+        } else if (e instanceof AccountOwnership x) {
+            return List.of(x.employeeId(), x.accountId());
+        } else if (e instanceof Membership x) {
+            return List.of(x.employeeId(), x.programId());
+        } else if (e instanceof Assignment x) {
+            return List.of(x.id());
+        }
+        throw new IllegalArgumentException("no key for " + e);
+    }
+
+    private static List<GraphElement> expectedScan(Collection<GraphElement> written, Class<?> type) {
+        List<GraphElement> expected = new ArrayList<>();
+        for (GraphElement e : written) {
+            if (e.getClass() == type) {
+                expected.add(e);
+            }
+        }
+        expected.sort(KEY_ORDER);
+        return expected;
+    }
+
+    /** @return every batch the scan delivered, each copied: the store may reuse the list it hands over */
+    private <T extends GraphElement> List<List<T>> scanBatches(Class<T> type, int batchSize) {
+        List<List<T>> batches = new ArrayList<>();
+        store.scan(type, batchSize, batch -> batches.add(new ArrayList<>(batch)));
+        return batches;
+    }
+
+    private <T extends GraphElement> List<T> scanAll(Class<T> type, int batchSize) {
+        List<T> all = new ArrayList<>();
+        for (List<T> batch : scanBatches(type, batchSize)) {
+            all.addAll(batch);
+        }
+        return all;
+    }
+
+    @Test
+    void shouldScanExactlyTheElementsWrittenOfEveryRecordTypeInKeyOrder() {
+        // Given one or more elements of each of the 15 record types, null optionals included, written out of order
+        List<GraphElement> written = scanFixture();
+        store.upsert(written);
+
+        // When each record type is scanned
+        for (Class<? extends GraphElement> type : RECORD_TYPES) {
+            List<? extends GraphElement> scanned = scanAll(type, 1_000);
+
+            // Then it returns exactly the elements of that type as written, ordered by their key
+            List<GraphElement> expected = expectedScan(written, type);
+            assertFalse(expected.isEmpty(), "the fixture holds " + type.getSimpleName());
+            assertEquals(expected, scanned, "scan of " + type.getSimpleName());
+        }
+    }
+
+    @Test
+    void shouldNeverReturnDerivedRelationshipsButTheNodePropertiesTheyComeFrom() {
+        // Given the fixture, where BELONGS_TO, AUTHORED and REPORTS_TO were derived from node properties
+        writeFixture();
+
+        // When nodes and relationships are scanned
+        int relationships = 0;
+        for (Class<? extends GraphElement> type : RECORD_TYPES) {
+            if (!GraphNode.class.isAssignableFrom(type)) {
+                relationships += scanAll(type, 100).size();
+            }
+        }
+
+        // Then only the relationships written come back, and the references are node properties
+        assertEquals(RELATIONSHIPS.size(), relationships);
+        assertEquals(List.of(ADA, BOB, CY), scanAll(Employee.class, 100));
+        assertEquals(List.of(CAROL, DAN), scanAll(Customer.class, 100));
+        assertEquals(List.of(OUTAGE), scanAll(Conversation.class, 100));
+    }
+
+    @Test
+    void shouldScanInBatchesNoLargerThanAsked() {
+        // Given the fixture, with five assignments
+        writeFixture();
+
+        // When they are scanned two at a time
+        List<List<Assignment>> batches = scanBatches(Assignment.class, 2);
+
+        // Then they come as 2, 2 and 1, in id order
+        assertEquals(List.of(2, 2, 1), batches.stream().map(List::size).collect(Collectors.toList()));
+        assertEquals(List.of("as1", "as2", "as3", "as4", "as5"),
+                batches.stream().flatMap(List::stream).map(Assignment::id).collect(Collectors.toList()));
+    }
+
+    @Test
+    void shouldCutEveryScanIntoFullBatchesAndOneRemainder() {
+        // Given the scan fixture
+        List<GraphElement> written = scanFixture();
+        store.upsert(written);
+
+        for (Class<? extends GraphElement> type : RECORD_TYPES) {
+            List<GraphElement> expected = expectedScan(written, type);
+            for (int batchSize : new int[] {1, 2, 3, expected.size(), expected.size() + 1}) {
+                // When the type is scanned in batches of that size
+                List<? extends List<? extends GraphElement>> batches = scanBatches(type, batchSize);
+
+                // Then every batch but the last is full, none is empty, and together they are the whole scan
+                String what = type.getSimpleName() + " in batches of " + batchSize;
+                List<GraphElement> joined = new ArrayList<>();
+                for (int i = 0; i < batches.size(); i++) {
+                    int size = batches.get(i).size();
+                    assertTrue(size >= 1 && size <= batchSize, what + ": batch " + i + " holds " + size);
+                    if (i < batches.size() - 1) {
+                        assertEquals(batchSize, size, what + ": batch " + i);
+                    }
+                    joined.addAll(batches.get(i));
+                }
+                assertEquals((expected.size() + batchSize - 1) / batchSize, batches.size(), what);
+                assertEquals(expected, joined, what);
+            }
+        }
+    }
+
+    @Test
+    void shouldScanManyRelationshipsInKeyOrderAcrossBatches() {
+        // Given 300 people, each tied to the next three in kinds that vary, written in reverse order
+        List<GraphElement> people = new ArrayList<>();
+        List<GraphElement> ties = new ArrayList<>();
+        int n = 300;
+        for (int i = 0; i < n; i++) {
+            String id = "p" + i;
+            people.add(i % 2 == 0
+                    ? new Employee(id, "Person " + i, "", "", "", List.of(), Set.of(), Set.of(), 1, true, true, null)
+                    : new Customer(id, "Person " + i, null, "", "", List.of(), List.of(), i));
+            for (int k = 1; k <= 3; k++) {
+                ties.add(new Tie(id, "p" + ((i + k * 7) % n), TieKind.values()[(i + k) % TieKind.values().length],
+                        (i % 10) / 10.0, i % 3 == 0 ? null : T0.plusSeconds(i)));
+            }
+        }
+        Collections.reverse(people);
+        Collections.reverse(ties);
+        store.upsert(people);
+        store.upsert(ties);
+
+        // When they are scanned in small batches
+        List<Tie> scanned = scanAll(Tie.class, 7);
+
+        // Then every tie comes back once, in key order ("p10" before "p2": ids compare as strings)
+        assertEquals(expectedScan(ties, Tie.class), scanned);
+        assertEquals(expectedScan(people, Employee.class), scanAll(Employee.class, 7));
+        assertEquals(expectedScan(people, Customer.class), scanAll(Customer.class, 64));
+    }
+
+    @Test
+    void shouldOrderKeysByCodePointEvenBeyondUnicodesFirstPlane() {
+        // Given ids that UTF-16 units and code points order differently: U+FF61 sorts before U+1F600 by code point,
+        // after its surrogate pair by UTF-16 unit
+        List<String> ids = List.of("x\uFF61", "x\uD83D\uDE00", "xa", "xZ", "x\u00E9", "x\uD83D\uDE00b");
+        List<GraphElement> written = new ArrayList<>();
+        for (String id : ids) {
+            written.add(new Topic(id, "topic " + id));
+            written.add(new Employee(id, "person " + id, "", "", "", List.of(), Set.of(), Set.of(), 1, true, true, null));
+            written.add(new Conversation("v" + id, "forum", "", "", "", 0.0, T0, ConversationStatus.OPEN, null, 0, null));
+        }
+        for (String from : ids) {
+            for (String to : ids) {
+                if (!from.equals(to)) {
+                    written.add(new Tie(from, to, TieKind.KNOWS, 0.5, null));
+                }
+            }
+            written.add(new Assignment("s" + from, from, "v" + from, T0, AssignmentStatus.PROPOSED, null, "", null));
+        }
+        store.upsert(written);
+
+        // When they are scanned, Then they come in code point order, as Cypher's ORDER BY gives them
+        assertEquals(List.of("xZ", "xa", "x\u00E9", "x\uFF61", "x\uD83D\uDE00", "x\uD83D\uDE00b"),
+                scanAll(Topic.class, 4).stream().map(Topic::id).collect(Collectors.toList()));
+        for (Class<? extends GraphElement> type : List.of(Topic.class, Employee.class, Tie.class, Assignment.class)) {
+            assertEquals(expectedScan(written, type), scanAll(type, 4), type.getSimpleName());
+        }
+    }
+
+    @Test
+    void shouldScanTheCurrentVersionOfElementsUpdatedInPlace() {
+        // Given the fixture, then an employee changed, a tie changed and an assignment moved to another advocate
+        writeFixture();
+        Employee changed = new Employee("e1", "Ada L.", "", "platform", "", List.of(), Set.of(), Set.of(), 0, false,
+                false, null);
+        Tie weaker = new Tie("e1", "e2", TieKind.COLLEAGUE, 0.1, T2);
+        Assignment moved = new Assignment("as1", "e3", "v1", T0, AssignmentStatus.ACCEPTED, null, "", null);
+        upsert(changed, weaker, moved);
+
+        // When they are scanned, Then the current versions come back, once each
+        assertEquals(List.of(changed, BOB, CY), scanAll(Employee.class, 10));
+        assertTrue(scanAll(Tie.class, 10).contains(weaker));
+        assertEquals(3, scanAll(Tie.class, 10).size());
+        List<Assignment> assignments = scanAll(Assignment.class, 10);
+        assertEquals(5, assignments.size());
+        assertEquals(moved, assignments.get(0));
+    }
+
+    @Test
+    void shouldScanAnEmptyStoreToNothing() {
+        // Given an empty store
+        for (Class<? extends GraphElement> type : RECORD_TYPES) {
+            // When each record type is scanned, Then the sink is never called
+            assertEquals(List.of(), scanBatches(type, 10), type.getSimpleName());
+        }
+    }
+
+    @Test
+    void shouldRejectABatchSizeBelowOneAndTypesThatAreNotRecords() {
+        // Given the fixture
+        writeFixture();
+
+        // When the batch size is not positive, or the type is not a record type, Then the scan is refused
+        assertThrows(IllegalArgumentException.class, () -> store.scan(Employee.class, 0, batch -> { }));
+        assertThrows(IllegalArgumentException.class, () -> store.scan(GraphElement.class, 10, batch -> { }));
     }
 
     // ---- counts, schema, empty calls ----

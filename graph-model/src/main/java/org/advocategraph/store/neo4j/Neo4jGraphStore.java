@@ -152,6 +152,16 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public UpsertResult upsert(List<? extends GraphElement> elements) {
+        return write(elements, false);
+    }
+
+    /** Creates instead of merging: no existence checks, which makes a first import into an empty store faster. */
+    @Override
+    public UpsertResult insertNew(List<? extends GraphElement> elements) {
+        return write(elements, true);
+    }
+
+    private UpsertResult write(List<? extends GraphElement> elements, boolean fresh) {
         if (elements.isEmpty()) {
             return UpsertResult.empty();
         }
@@ -165,12 +175,12 @@ public final class Neo4jGraphStore implements GraphStore {
                 // Nodes first, so that relationships in the same call find their endpoints.
                 for (var entry : byType.entrySet()) {
                     if (GraphNode.class.isAssignableFrom(entry.getKey())) {
-                        result = result.plus(writeNodes(tx, entry.getKey(), entry.getValue()));
+                        result = result.plus(writeNodes(tx, entry.getKey(), entry.getValue(), fresh));
                     }
                 }
                 for (var entry : byType.entrySet()) {
                     if (!GraphNode.class.isAssignableFrom(entry.getKey())) {
-                        result = result.plus(writeRelationships(tx, RelationshipSpec.of(entry.getKey()), entry.getValue()));
+                        result = result.plus(writeRelationships(tx, RelationshipSpec.of(entry.getKey()), entry.getValue(), fresh));
                     }
                 }
                 return result;
@@ -180,77 +190,38 @@ public final class Neo4jGraphStore implements GraphStore {
         }
     }
 
-    private UpsertResult writeNodes(TransactionContext tx, Class<?> type, List<GraphElement> nodes) {
+    /**
+     * Writes nodes and keeps the derived relationships (REPORTS_TO, BELONGS_TO, AUTHORED) in line with their
+     * reference properties from both ends: a node links to what it references, and nodes that reference it and
+     * were written earlier link to it. {@code fresh} creates instead of merging.
+     */
+    private UpsertResult writeNodes(TransactionContext tx, Class<?> type, List<GraphElement> nodes, boolean fresh) {
         List<Map<String, Object>> rows = new ArrayList<>(nodes.size());
         for (GraphElement e : nodes) {
             rows.add(Map.of("id", ((GraphNode) e).id(), "props", NodeMapping.properties((GraphNode) e)));
         }
         Map<String, Object> params = Map.of("rows", rows);
-        if (type == Employee.class) {
-            tx.run("""
-                    UNWIND $rows AS r
-                    MERGE (n:Person {id: r.id}) SET n:Employee SET n += r.props
-                    WITH n
-                    OPTIONAL MATCH (n)-[old:REPORTS_TO]->(m) WHERE m.id <> coalesce(n.managerId, '')
-                    DELETE old
-                    WITH DISTINCT n WHERE n.managerId IS NOT NULL
-                    MATCH (m:Person {id: n.managerId}) WHERE m:Employee
-                    MERGE (n)-[:REPORTS_TO]->(m)""", params).consume();
-            tx.run("""
-                    UNWIND $rows AS r
-                    MATCH (x:Employee {managerId: r.id})
-                    MATCH (n:Person {id: r.id})
-                    MERGE (x)-[:REPORTS_TO]->(n)""", params).consume();
-        } else if (type == Customer.class) {
-            tx.run("""
-                    UNWIND $rows AS r
-                    MERGE (n:Person {id: r.id}) SET n:Customer SET n += r.props
-                    WITH n
-                    OPTIONAL MATCH (n)-[old:BELONGS_TO]->(a) WHERE a.id <> coalesce(n.accountId, '')
-                    DELETE old
-                    WITH DISTINCT n WHERE n.accountId IS NOT NULL
-                    MATCH (a:Account {id: n.accountId})
-                    MERGE (n)-[:BELONGS_TO]->(a)""", params).consume();
-            tx.run("""
-                    UNWIND $rows AS r
-                    MATCH (c:Conversation {authorId: r.id})
-                    MATCH (n:Person {id: r.id})
-                    MERGE (n)-[:AUTHORED]->(c)""", params).consume();
-        } else if (type == Account.class) {
-            tx.run("UNWIND $rows AS r MERGE (n:Account {id: r.id}) SET n += r.props", params).consume();
-            tx.run("""
-                    UNWIND $rows AS r
-                    MATCH (c:Customer {accountId: r.id})
-                    MATCH (a:Account {id: r.id})
-                    MERGE (c)-[:BELONGS_TO]->(a)""", params).consume();
-        } else if (type == Topic.class) {
-            tx.run("UNWIND $rows AS r MERGE (n:Topic {id: r.id}) SET n += r.props", params).consume();
-        } else if (type == Program.class) {
-            tx.run("UNWIND $rows AS r MERGE (n:Program {id: r.id}) SET n += r.props", params).consume();
-        } else if (type == Conversation.class) {
-            tx.run("""
-                    UNWIND $rows AS r
-                    MERGE (n:Conversation {id: r.id}) SET n += r.props
-                    WITH n
-                    OPTIONAL MATCH (p)-[old:AUTHORED]->(n) WHERE p.id <> coalesce(n.authorId, '')
-                    DELETE old
-                    WITH DISTINCT n WHERE n.authorId IS NOT NULL
-                    MATCH (p:Person {id: n.authorId})
-                    MERGE (p)-[:AUTHORED]->(n)""", params).consume();
-        } else {
-            throw new IllegalArgumentException("not a node type: " + type.getName());
+        NodeStatements statements = NodeStatements.of(type);
+        for (String statement : fresh ? statements.insert() : statements.upsert()) {
+            tx.run(statement, params).consume();
         }
         return new UpsertResult(nodes.size(), 0, List.of(), 0);
     }
 
-    private UpsertResult writeRelationships(TransactionContext tx, RelationshipSpec spec, List<GraphElement> rels) {
+    private UpsertResult writeRelationships(TransactionContext tx, RelationshipSpec spec, List<GraphElement> rels,
+                                            boolean fresh) {
         List<Map<String, Object>> rows = new ArrayList<>(rels.size());
         for (GraphElement e : rels) {
             rows.add(spec.row(e));
         }
+        Map<String, Object> params = Map.of("rows", rows);
+        long written = tx.run(fresh ? spec.insert() : spec.upsert(), params).single().get("n").asLong();
+        if (written == rels.size()) {
+            return new UpsertResult(0, written, List.of(), 0);
+        }
         List<String> skipped = new ArrayList<>();
         long[] skippedCount = {0};
-        tx.run(spec.statement(), Map.of("rows", rows)).forEachRemaining(r -> {
+        tx.run(spec.missing(), params).forEachRemaining(r -> {
             skippedCount[0]++;
             if (skipped.size() < UpsertResult.MAX_SKIPPED_LISTED) {
                 skipped.add(spec.type() + " " + r.get("f").asString() + "->" + r.get("t").asString());
@@ -419,6 +390,31 @@ public final class Neo4jGraphStore implements GraphStore {
 
     private long single(String statement) {
         return read(statement, Map.of(), r -> r.get("n").asLong()).get(0);
+    }
+
+    @Override
+    public <T extends GraphElement> void scan(Class<T> type, int batchSize, java.util.function.Consumer<List<T>> sink) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
+        }
+        Scans scan = Scans.of(type);
+        // An auto-commit query streams its records; a managed transaction could be retried and repeat batches.
+        try (Session session = session()) {
+            var result = session.run(scan.statement());
+            List<T> batch = new ArrayList<>(Math.min(batchSize, 10_000));
+            while (result.hasNext()) {
+                batch.add(type.cast(scan.mapper().apply(result.next())));
+                if (batch.size() == batchSize) {
+                    sink.accept(batch);
+                    batch = new ArrayList<>(Math.min(batchSize, 10_000));
+                }
+            }
+            if (!batch.isEmpty()) {
+                sink.accept(batch);
+            }
+        } catch (Neo4jException e) {
+            throw failure("read every " + type.getSimpleName(), e);
+        }
     }
 
     /** Deletes everything: for tests and for {@code import --replace}. */

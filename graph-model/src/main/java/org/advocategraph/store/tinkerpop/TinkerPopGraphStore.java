@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -63,6 +64,11 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
  * safe to read while they change).
  */
 public final class TinkerPopGraphStore implements GraphStore {
+
+    /** Most anchors read by one scan traversal, as many as rows in one write traversal. */
+    private static final int SCAN_FETCH = UpsertWriter.BATCH;
+    /** Start vertices in the first read of a relationship scan, before their degree is known. */
+    private static final int SCAN_PROBE = 256;
 
     private static final Object[] OPEN_STATUSES = {AssignmentStatus.PROPOSED.key(), AssignmentStatus.ACCEPTED.key(),
             AssignmentStatus.RESPONDED.key()};
@@ -178,6 +184,54 @@ public final class TinkerPopGraphStore implements GraphStore {
             throw new StoreException("upsert into " + description
                     + " failed part-way (this graph has no transactions: what was written stays): " + message(e),
                     false, e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One traversal lists the ids of the elements that lead the key (the nodes, the start vertices of the
+     * relationships, or the assignment edges) in key order; then each run of them is read by id and sorted by the
+     * whole key. So the scan holds one id per anchor, never the records, and the lock is only held while a
+     * traversal runs: the sink may take its time, and even write to this store. Elements added during a scan
+     * whose anchor was not listed yet are not returned. Keys are ordered by code point, as Cypher orders them.
+     *
+     * <p>Cost: one pass over the anchors to find ids beyond U+FFFF (where Gremlin's order differs from Cypher's),
+     * sorting the anchors, O(n log n) once, then one traversal per run of at most 10,000 anchors.
+     */
+    @Override
+    public <T extends GraphElement> void scan(Class<T> type, int batchSize, Consumer<List<T>> sink) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
+        }
+        Objects.requireNonNull(sink, "sink");
+        RecordScan scan = RecordScan.of(type);
+        List<Object> anchors = read(() -> scan.anchors(g));
+        int target = Math.min(batchSize, SCAN_FETCH);
+        // Relationships per start vertex vary widely: probe with a few anchors, then aim each read at one batch.
+        int fetch = scan.oneRecordPerAnchor() ? target : Math.min(target, SCAN_PROBE);
+        long recordsRead = 0;
+        List<T> batch = new ArrayList<>(target);
+        int from = 0;
+        while (from < anchors.size()) {
+            List<Object> run = anchors.subList(from, Math.min(anchors.size(), from + fetch));
+            from += run.size();
+            List<GraphElement> records = read(() -> scan.fetch(g, run));
+            for (GraphElement record : records) {
+                batch.add(type.cast(record));
+                if (batch.size() == batchSize) {
+                    sink.accept(batch);
+                    batch = new ArrayList<>(target);
+                }
+            }
+            recordsRead += records.size();
+            if (!scan.oneRecordPerAnchor()) {
+                double perAnchor = Math.max(1.0, (double) recordsRead / from);
+                fetch = (int) Math.max(1, Math.min(SCAN_FETCH, target / perAnchor));
+            }
+        }
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
         }
     }
 
