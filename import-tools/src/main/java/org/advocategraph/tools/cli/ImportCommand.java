@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,7 +23,9 @@ import org.advocategraph.tools.load.ImportSummary;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Validate a folder of import files and load it into the configured store.",
                 "Every row is checked first; if any is wrong, nothing is written (exit 1).",
-                "Re-running an import is harmless: writes are upserts by id."})
+                "Re-running an import is harmless: writes are upserts by id.",
+                "Subcommands convert third-party sources first: stackexchange DIR, edges FILE."},
+        subcommands = {ImportSourceCommands.StackExchange.class, ImportSourceCommands.Edges.class})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,27 +33,48 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Parameters(paramLabel = "DIR", description = "Folder with employees.csv, ties.csv, ... (plain or .gz).")
+    @Parameters(paramLabel = "DIR", arity = "0..1",
+            description = "Folder with employees.csv, ties.csv, ... (CSV or JSON Lines, plain or .gz).")
     Path dir;
 
-    @Option(names = "--dry-run", description = "Validate only; write nothing.")
+    @Option(scope = ScopeType.INHERIT, names = "--dry-run", description = "Validate only; write nothing.")
     boolean dryRun;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "10000", description = "Rows per transaction (default: ${DEFAULT-VALUE}).")
+    @Option(scope = ScopeType.INHERIT, names = "--batch-size", paramLabel = "N", defaultValue = "10000", description = "Rows per transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--max-errors", paramLabel = "N", defaultValue = "50", description = "Stop after N problems (default: ${DEFAULT-VALUE}).")
+    @Option(scope = ScopeType.INHERIT, names = "--max-errors", paramLabel = "N", defaultValue = "50", description = "Stop after N problems (default: ${DEFAULT-VALUE}).")
     int maxErrors;
+
+    @Option(scope = ScopeType.INHERIT, names = "--threads", paramLabel = "N", defaultValue = "2", description = "Concurrent write transactions (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(scope = ScopeType.INHERIT, names = "--always-merge", description = "Merge by id even into an empty store (by default an empty store is filled with plain creates, which is faster and gives the same graph).")
+    boolean alwaysMerge;
 
     @Override
     public Integer call() {
+        if (dir == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'DIR' (or a subcommand: stackexchange, edges)");
+        }
+        return load(dir);
+    }
+
+    /** Validates and loads a folder of import files into the configured store; the exit code. */
+    int load(Path folder) {
         ServiceConfig config = store.load(Map.of());
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        ImportOptions options = new ImportOptions(batchSize, maxErrors, dryRun);
+        ImportOptions options;
+        try {
+            options = new ImportOptions(batchSize, maxErrors, dryRun, threads, !alwaysMerge);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         try (OpenStore open = OpenStore.open(config.store())) {
-            out.println("Importing " + dir + " into " + open.store().describe() + (dryRun ? " (dry run)" : ""));
-            ImportSummary summary = new GraphImporter(open.store(), options, out::println).importDirectory(dir);
+            out.println("Importing " + folder + " into " + open.store().describe() + (dryRun ? " (dry run)" : ""));
+            ImportSummary summary = GraphImporter.forConsole(open.store(), options, out::println).importDirectory(folder);
             report(summary, out, err);
             return summary.ok() ? 0 : AdvocatesCli.FAILED;
         }
@@ -61,7 +85,8 @@ final class ImportCommand implements Callable<Integer> {
             err.println(e);
         }
         if (!s.ok()) {
-            err.println(s.errors().size() + " problem(s) found; nothing was written.");
+            err.printf(Locale.ROOT, "%d problem(s) found (%,d of %,d rows rejected); nothing was written.%n",
+                    s.errors().size(), s.rejectedRows(), s.rows());
             return;
         }
         out.printf(Locale.ROOT, "Read %,d rows in %.1f s (%,.0f rows/s): %,d nodes and %,d relationships written%s%n",

@@ -5,25 +5,26 @@ import java.util.HashMap;
 import java.util.Map;
 
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import org.advocategraph.service.app.ServiceConfig;
 
 /** Options shared by every command that opens the graph store. Passwords come only from the file or environment. */
 final class StoreOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings (see README).")
+    @Option(scope = ScopeType.INHERIT, names = "--config", paramLabel = "FILE", description = "Properties file with settings (see README).")
     Path config;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of the embedded database (default: ./data).")
+    @Option(scope = ScopeType.INHERIT, names = "--data", paramLabel = "DIR", description = "Folder of the embedded database (default: ./data).")
     Path data;
 
-    @Option(names = "--store-uri", paramLabel = "URI",
+    @Option(scope = ScopeType.INHERIT, names = "--store-uri", paramLabel = "URI",
             description = "bolt:// or neo4j:// URI of an external Neo4j, or tinkergraph:memory; none = embedded.")
     String storeUri;
 
-    @Option(names = "--store-user", paramLabel = "USER", description = "Neo4j user (password: ADVOCATES_STORE_PASSWORD).")
+    @Option(scope = ScopeType.INHERIT, names = "--store-user", paramLabel = "USER", description = "Neo4j user (password: ADVOCATES_STORE_PASSWORD).")
     String storeUser;
 
-    @Option(names = "--bolt-port", paramLabel = "PORT", description = "Loopback Bolt port of the embedded database (default: any free port).")
+    @Option(scope = ScopeType.INHERIT, names = "--bolt-port", paramLabel = "PORT", description = "Loopback Bolt port of the embedded database (default: any free port).")
     Integer boltPort;
 
     Map<String, String> overrides() {

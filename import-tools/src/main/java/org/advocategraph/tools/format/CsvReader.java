@@ -122,7 +122,7 @@ public final class CsvReader implements AutoCloseable {
         try {
             len = in.read(buf);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new FormatException(file, line, null, "not valid UTF-8 text; import files must be UTF-8");
+            throw new FormatException(file, line, null, "not valid UTF-8 text (" + e.getMessage() + "); import files must be UTF-8");
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new FormatException(file, line, null, "the gzip data is truncated or corrupt (" + e.getMessage() + ")");
         }

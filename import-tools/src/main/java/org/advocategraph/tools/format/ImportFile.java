@@ -29,8 +29,8 @@ import org.advocategraph.model.TieKind;
 import org.advocategraph.model.Topic;
 
 /**
- * The import format: one CSV file per node type and per relationship type, with a header row naming the
- * columns (in any order). Lists are {@code ;}-separated, date-times ISO 8601, booleans {@code true/false}, an
+ * The import format: one file per node type and per relationship type, CSV with a header row naming the
+ * columns (in any order) or JSON Lines with the same fields (see {@link RecordSources}). Lists are {@code ;}-separated, date-times ISO 8601, booleans {@code true/false}, an
  * empty field means "not given". Files are listed in the order an import writes them: nodes, then
  * relationships. The README documents every column.
  */
@@ -129,6 +129,11 @@ public enum ImportFile {
         return baseName + ".csv";
     }
 
+    /** @return the file name without ending, for example {@code employees} */
+    public String baseName() {
+        return baseName;
+    }
+
     /** @return the record type the file holds */
     public Class<? extends GraphElement> type() {
         return type;
@@ -173,7 +178,8 @@ public enum ImportFile {
             if (!known.contains(name)) {
                 throw new FormatException(file, line, name.isEmpty() ? "column " + (i + 1) : name,
                         "unknown column; " + fileName() + " has columns " + String.join(",", known)
-                                + (header.size() == 1 && header.get(0).contains(";") ? " (the separator must be a comma)" : ""));
+                                + (header.size() == 1 && (header.get(0).contains(";") || header.get(0).contains("\t"))
+                                ? " (the separator must be a comma)" : ""));
             }
             if (index.put(name, i) != null) {
                 throw new FormatException(file, line, name, "column appears twice");

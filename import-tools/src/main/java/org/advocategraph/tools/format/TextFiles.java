@@ -3,10 +3,7 @@ package org.advocategraph.tools.format;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -28,11 +25,8 @@ public final class TextFiles {
             }
         } catch (IOException e) {
             in.close();
-            throw new FormatException(path.toString(), 0, null, "not a gzip file (" + e.getMessage() + ")");
+            throw new FormatException(path.getFileName().toString(), 0, null, "not a gzip file (" + e.getMessage() + ")");
         }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        return new BufferedReader(new StrictUtf8Reader(in), 1 << 16);
     }
 }

@@ -12,6 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.advocategraph.model.About;
@@ -30,11 +37,10 @@ import org.advocategraph.model.Tie;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.NodeKind;
 import org.advocategraph.store.UpsertResult;
-import org.advocategraph.tools.format.CsvReader;
 import org.advocategraph.tools.format.FormatException;
 import org.advocategraph.tools.format.ImportFile;
-import org.advocategraph.tools.format.RowParser;
-import org.advocategraph.tools.format.TextFiles;
+import org.advocategraph.tools.format.RecordSource;
+import org.advocategraph.tools.format.RecordSources;
 
 /**
  * Imports a folder of import files into a graph store in two passes. The first reads every file and checks
@@ -46,17 +52,31 @@ import org.advocategraph.tools.format.TextFiles;
 public final class GraphImporter {
     private final GraphStore store;
     private final ImportOptions options;
-    private final Consumer<String> progress;
+    private final Consumer<String> messages;
+    private final java.io.PrintStream terminal;
 
     /**
      * @param store    where to write
-     * @param options  batch size, error bound, dry run
-     * @param progress receives progress lines
+     * @param options  batch size, error bound, dry run, writers
+     * @param messages receives progress lines
      */
-    public GraphImporter(GraphStore store, ImportOptions options, Consumer<String> progress) {
+    public GraphImporter(GraphStore store, ImportOptions options, Consumer<String> messages) {
+        this(store, options, messages, null);
+    }
+
+    private GraphImporter(GraphStore store, ImportOptions options, Consumer<String> messages, java.io.PrintStream terminal) {
         this.store = store;
         this.options = options;
-        this.progress = progress;
+        this.messages = messages;
+        this.terminal = terminal;
+    }
+
+    /**
+     * @return an importer that draws a progress bar on standard output when it is a terminal, and prints a plain
+     *         progress line every few seconds to {@code messages} otherwise
+     */
+    public static GraphImporter forConsole(GraphStore store, ImportOptions options, Consumer<String> messages) {
+        return new GraphImporter(store, options, messages, System.console() != null ? System.out : null);
     }
 
     /**
@@ -70,17 +90,31 @@ public final class GraphImporter {
         Validation validation = validate(files);
         Map<String, Long> rows = validation.rowsPerFile;
         long total = rows.values().stream().mapToLong(Long::longValue).sum();
+        messages.accept(String.format(java.util.Locale.ROOT, "Checked %,d rows in %.1f s.", total, seconds(started)));
         if (!validation.errors.isEmpty() || options.dryRun()) {
-            return new ImportSummary(rows, total, 0, 0, 0, List.of(), validation.errors, seconds(started), options.dryRun());
+            return new ImportSummary(rows, total, 0, 0, 0, List.of(), validation.errors, validation.badRows,
+                    seconds(started), options.dryRun());
         }
+        Progress progress = new Progress(terminal, messages, total);
+        // Into an empty store, validated files can be created without existence checks; a re-run (say after an
+        // interrupted import) finds the store non-empty and merges, so it still ends in the same graph.
+        boolean create = options.createWhenEmpty() && store.counts().values().stream().allMatch(n -> n == 0);
+        messages.accept(create ? "The store is empty: creating without existence checks." : "Merging into the store by id.");
         UpsertResult written = UpsertResult.empty();
-        long done = 0;
         for (var entry : files.entrySet()) {
-            written = written.plus(write(entry.getKey(), entry.getValue(), done, total, started));
-            done += rows.get(entry.getValue().getFileName().toString());
+            progress.file(entry.getValue().getFileName().toString());
+            long fileStarted = System.nanoTime();
+            written = written.plus(write(entry.getKey(), entry.getValue(), progress, create));
+            long n = rows.get(entry.getValue().getFileName().toString());
+            if (terminal == null && n > 0) {
+                double s = seconds(fileStarted);
+                messages.accept(String.format(java.util.Locale.ROOT, "  %-22s %,10d rows %7.1f s %,9.0f rows/s",
+                        entry.getValue().getFileName(), n, s, n / Math.max(s, 1e-9)));
+            }
         }
+        progress.finish();
         return new ImportSummary(rows, total, written.nodes(), written.relationships(), written.skippedCount(),
-                written.skipped(), List.of(), seconds(started), false);
+                written.skipped(), List.of(), 0, seconds(started), false);
     }
 
     private Map<ImportFile, Path> discover(Path dir) {
@@ -89,21 +123,12 @@ public final class GraphImporter {
         }
         Map<ImportFile, Path> files = new LinkedHashMap<>();
         for (ImportFile type : ImportFile.values()) {
-            Path plain = dir.resolve(type.fileName());
-            Path gz = dir.resolve(type.fileName() + ".gz");
-            if (Files.exists(plain) && Files.exists(gz)) {
-                throw new FormatException(gz.toString(), 0, null, "both " + plain.getFileName() + " and "
-                        + gz.getFileName() + " exist; keep one");
-            }
-            if (Files.exists(plain)) {
-                files.put(type, plain);
-            } else if (Files.exists(gz)) {
-                files.put(type, gz);
-            }
+            RecordSources.find(dir, type).ifPresent(p -> files.put(type, p));
         }
         if (files.isEmpty()) {
             throw new FormatException(dir.toString(), 0, null, "no import files found; expected some of "
-                    + java.util.Arrays.stream(ImportFile.values()).map(ImportFile::fileName).toList());
+                    + java.util.Arrays.stream(ImportFile.values()).map(ImportFile::baseName).toList()
+                    + " with one of the endings " + RecordSources.ENDINGS);
         }
         return files;
     }
@@ -113,6 +138,7 @@ public final class GraphImporter {
     private static final class Validation {
         final Map<String, Long> rowsPerFile = new LinkedHashMap<>();
         final List<String> errors = new ArrayList<>();
+        long badRows;
         final Map<NodeKind, Set<String>> ids = new EnumMap<>(NodeKind.class);
         /** References not found in the files, to check against the store: kind -> id -> first place seen. */
         final Map<NodeKind, Map<String, String>> pending = new EnumMap<>(NodeKind.class);
@@ -199,71 +225,103 @@ public final class GraphImporter {
         void accept(long line, GraphElement element);
     }
 
-    /** Reads a file, handing each valid row on; row errors go to {@code v} when given, else are thrown. */
+    /** Reads a file, handing each valid row on; problems go to {@code v}. */
     private long readRows(ImportFile type, Path path, RowConsumer consumer, Validation v) {
-        String name = path.getFileName().toString();
         long count = 0;
-        try (CsvReader reader = new CsvReader(TextFiles.open(path), name)) {
-            CsvReader.Row header = reader.next();
-            if (header == null) {
-                throw new FormatException(name, 1, null, "the file is empty; it needs at least a header row: "
-                        + String.join(",", type.requiredColumns()));
-            }
-            RowParser parser = type.header(name, header.line(), header.fields());
-            for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
-                if (row.fields().size() == 1 && row.fields().get(0).isEmpty()) {
-                    continue; // a blank line
-                }
-                count++;
-                GraphElement element;
+        try (RecordSource source = RecordSources.open(type, path)) {
+            while (true) {
+                RecordSource.Entry entry;
                 try {
-                    element = parser.parse(row.line(), row.fields());
+                    entry = source.next();
                 } catch (FormatException e) {
-                    if (v == null) {
-                        throw e;
-                    }
                     error(v, e.getMessage());
-                    if (v.errors.size() >= options.maxErrors()) {
+                    if (source.broken() || v.errors.size() >= options.maxErrors()) {
                         return count;
                     }
+                    count++;
+                    v.badRows++;
                     continue;
                 }
-                consumer.accept(row.line(), element);
+                if (entry == null) {
+                    return count;
+                }
+                count++;
+                consumer.accept(entry.line(), entry.element());
             }
         } catch (IOException e) {
-            throw new FormatException(name, 0, null, "cannot read: " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new FormatException(name, 0, null, "cannot read: " + e.getCause().getMessage());
+            throw new UncheckedIOException(e);
         }
-        return count;
     }
 
     // ------------------------------------------------------------------ pass 2: write
 
-    private UpsertResult write(ImportFile type, Path path, long doneBefore, long total, long started) {
-        List<GraphElement> batch = new ArrayList<>(options.batchSize());
-        UpsertResult[] result = {UpsertResult.empty()};
-        long[] done = {doneBefore};
-        long[] lastReport = {System.nanoTime()};
-        readRows(type, path, (line, element) -> {
-            batch.add(element);
-            if (batch.size() >= options.batchSize()) {
-                result[0] = result[0].plus(store.upsert(batch));
-                done[0] += batch.size();
-                batch.clear();
-                if (System.nanoTime() - lastReport[0] > 2_000_000_000L) {
-                    lastReport[0] = System.nanoTime();
-                    double s = seconds(started);
-                    progress.accept(String.format(java.util.Locale.ROOT, "  %s: %,d of %,d rows (%.0f%%), %,.0f rows/s",
-                            path.getFileName(), done[0], total, 100.0 * done[0] / Math.max(1, total), done[0] / Math.max(s, 1e-9)));
+    /**
+     * Writes one file: this thread reads and parses batches while {@code writers} threads write earlier batches,
+     * each batch one transaction. The file was validated, so a failure here is the store's (then it is thrown,
+     * and what was committed stays: running the import again completes it, as writes are upserts).
+     */
+    private UpsertResult write(ImportFile type, Path path, Progress progress, boolean create) {
+        int writers = options.writers();
+        BlockingQueue<List<GraphElement>> queue = new ArrayBlockingQueue<>(writers * 2);
+        List<GraphElement> poison = List.of();
+        ExecutorService pool = Executors.newFixedThreadPool(writers, r -> {
+            Thread t = new Thread(r, "import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<UpsertResult>> results = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            results.add(pool.submit(() -> {
+                UpsertResult mine = UpsertResult.empty();
+                for (List<GraphElement> batch = queue.take(); batch != poison; batch = queue.take()) {
+                    mine = mine.plus(create ? store.insertNew(batch) : store.upsert(batch));
+                    progress.add(batch.size());
+                }
+                return mine;
+            }));
+        }
+        try (RecordSource source = RecordSources.open(type, path)) {
+            List<GraphElement> batch = new ArrayList<>(options.batchSize());
+            for (RecordSource.Entry e = source.next(); e != null; e = source.next()) {
+                batch.add(e.element());
+                if (batch.size() >= options.batchSize()) {
+                    put(queue, batch, results);
+                    batch = new ArrayList<>(options.batchSize());
                 }
             }
-        }, null);
-        if (!batch.isEmpty()) {
-            result[0] = result[0].plus(store.upsert(batch));
+            if (!batch.isEmpty()) {
+                put(queue, batch, results);
+            }
+            for (int i = 0; i < writers; i++) {
+                put(queue, poison, results);
+            }
+            UpsertResult total = UpsertResult.empty();
+            for (Future<UpsertResult> f : results) {
+                total = total.plus(f.get());
+            }
+            return total;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            pool.shutdownNow();
         }
-        progress.accept(String.format(java.util.Locale.ROOT, "  %s: done", path.getFileName()));
-        return result[0];
+    }
+
+    /** Hands a batch to the writers, giving up as soon as one of them has failed. */
+    private static void put(BlockingQueue<List<GraphElement>> queue, List<GraphElement> batch,
+                            List<Future<UpsertResult>> writers) throws InterruptedException, ExecutionException {
+        while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+            for (Future<UpsertResult> f : writers) {
+                if (f.isDone()) {
+                    f.get();
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ keys and references

@@ -13,11 +13,13 @@ import java.util.Map;
  * @param skipped       relationships not written because an endpoint was missing (listed in {@code skippedExamples})
  * @param skippedExamples some of the skipped relationships
  * @param errors        problems found, as {@code file:line: column: reason}; non-empty means nothing was written
+ * @param rejectedRows  rows that failed validation
  * @param seconds       wall time
  * @param dryRun        true when nothing was meant to be written
  */
 public record ImportSummary(Map<String, Long> rowsPerFile, long rows, long nodes, long relationships, long skipped,
-                            List<String> skippedExamples, List<String> errors, double seconds, boolean dryRun) {
+                            List<String> skippedExamples, List<String> errors, long rejectedRows, double seconds,
+                            boolean dryRun) {
     public ImportSummary {
         rowsPerFile = Map.copyOf(rowsPerFile);
         skippedExamples = List.copyOf(skippedExamples);

@@ -1,0 +1,80 @@
+package org.advocategraph.tools.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import org.advocategraph.tools.generate.DatasetGenerator;
+import org.advocategraph.tools.generate.GeneratorSpec;
+import org.advocategraph.tools.load.ImportOptions;
+
+/** {@code advocates bench}: measurements side by side with a named peer, in one run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure against a named peer in one run and print the ratios.",
+        subcommands = {BenchCommand.Import.class})
+public final class BenchCommand {
+
+    /** {@code advocates bench import}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Online import into fresh embedded Neo4j databases: advocates import vs the naive",
+                    "hand-written import (1 thread, UNWIND 10k, MERGE per row), on the same generated files;",
+                    "then proves both wrote the same graph."})
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--people", defaultValue = "100000", description = "Size of the generated dataset (default: ${DEFAULT-VALUE}).")
+        int people;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Import these files instead of generating.")
+        Path dir;
+
+        @Option(names = "--threads", defaultValue = "2", description = "Writers of advocates import (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--batch-size", defaultValue = "10000", description = "Rows per transaction (default: ${DEFAULT-VALUE}).")
+        int batchSize;
+
+        @Option(names = "--no-naive", description = "Skip the naive peer.")
+        boolean noNaive;
+
+        @Option(names = "--always-merge", description = "Measure advocates import with merges even into the empty store.")
+        boolean alwaysMerge;
+
+        @Override
+        public Integer call() throws Exception {
+            var out = spec.commandLine().getOut();
+            Path work = Files.createTempDirectory("advocates-bench");
+            try {
+                Path files = dir;
+                if (files == null) {
+                    files = work.resolve("files");
+                    new DatasetGenerator(new GeneratorSpec(seed, people, 0.3, 10)).writeTo(files);
+                    out.printf("Generated %,d people (seed %d) in %s%n", people, seed, files);
+                }
+                out.printf("Java %s, %d cores, max heap %,d MB%n", System.getProperty("java.version"),
+                        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+                new ImportBenchmark(out).run(files, work, !noNaive, new ImportOptions(batchSize, 50, false, threads, !alwaysMerge));
+                return 0;
+            } finally {
+                delete(work);
+            }
+        }
+    }
+
+    static void delete(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
