@@ -39,7 +39,7 @@ public final class BenchCommand {
         @Option(names = "--dir", paramLabel = "DIR", description = "Import these files instead of generating.")
         Path dir;
 
-        @Option(names = "--threads", defaultValue = "2", description = "Writers of advocates import (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--threads", defaultValue = "1", description = "Writers of advocates import (default: ${DEFAULT-VALUE}).")
         int threads;
 
         @Option(names = "--batch-size", defaultValue = "10000", description = "Rows per transaction (default: ${DEFAULT-VALUE}).")

@@ -46,8 +46,13 @@ final class ImportCommand implements Callable<Integer> {
     @Option(scope = ScopeType.INHERIT, names = "--max-errors", paramLabel = "N", defaultValue = "50", description = "Stop after N problems (default: ${DEFAULT-VALUE}).")
     int maxErrors;
 
-    @Option(scope = ScopeType.INHERIT, names = "--threads", paramLabel = "N", defaultValue = "2", description = "Concurrent write transactions (default: ${DEFAULT-VALUE}).")
+    @Option(scope = ScopeType.INHERIT, names = "--threads", paramLabel = "N", defaultValue = "1", description = "Concurrent write transactions (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(scope = ScopeType.INHERIT, names = "--bulk",
+            description = "Offline bulk load of a brand-new embedded database (--data) through Neo4j's parallel importer; "
+                    + "the folder must not hold a database with data yet, and the service must not be running on it.")
+    boolean bulk;
 
     @Option(scope = ScopeType.INHERIT, names = "--always-merge", description = "Merge by id even into an empty store (by default an empty store is filled with plain creates, which is faster and gives the same graph).")
     boolean alwaysMerge;
@@ -72,12 +77,33 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (bulk) {
+            return bulkLoad(folder, config, out, err);
+        }
         try (OpenStore open = OpenStore.open(config.store())) {
             out.println("Importing " + folder + " into " + open.store().describe() + (dryRun ? " (dry run)" : ""));
             ImportSummary summary = GraphImporter.forConsole(open.store(), options, out::println).importDirectory(folder);
             report(summary, out, err);
             return summary.ok() ? 0 : AdvocatesCli.FAILED;
         }
+    }
+
+    private int bulkLoad(Path folder, ServiceConfig config, java.io.PrintWriter out, java.io.PrintWriter err) {
+        if (config.store().kind() != org.advocategraph.store.select.StoreSettings.Kind.EMBEDDED_NEO4J || dryRun) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--bulk loads a new embedded database (--data DIR); it does not go with --store-uri or --dry-run");
+        }
+        out.println("Bulk loading " + folder + " into a new embedded database in " + config.store().dataDir());
+        org.advocategraph.tools.bulk.BulkSummary s = new org.advocategraph.tools.bulk.BulkImporter(out::println)
+                .importInto(folder, config.store().dataDir());
+        if (!s.ok()) {
+            s.errors().forEach(err::println);
+            err.println(s.errors().size() + " problem(s) found; nothing was written.");
+            return AdvocatesCli.FAILED;
+        }
+        out.printf(Locale.ROOT, "Loaded %,d nodes and %,d relationships in %.1f s (%,.0f relationships/s)%n",
+                s.nodes(), s.relationships(), s.seconds(), s.relationshipsPerSecond());
+        return 0;
     }
 
     static void report(ImportSummary s, java.io.PrintWriter out, java.io.PrintWriter err) {
