@@ -1,9 +1,7 @@
 package org.advocategraph.tools.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -67,14 +65,9 @@ public final class BenchCommand {
                 new ImportBenchmark(out).run(files, work, !noNaive, new ImportOptions(batchSize, 50, false, threads, !alwaysMerge));
                 return 0;
             } finally {
-                delete(work);
+                org.advocategraph.tools.Folders.deleteTree(work);
             }
         }
     }
 
-    static void delete(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

@@ -93,9 +93,18 @@ public final class BulkImporter {
 
     private final Consumer<String> messages;
 
-    /** @param messages receives progress lines: validation, staging, the importer's stages, the final checks */
+    /**
+     * @param messages receives progress lines: validation, staging, the importer's stages, the final checks; one
+     *                 line at a time, though not always on the calling thread (the importer prints from its own)
+     */
     public BulkImporter(Consumer<String> messages) {
-        this.messages = Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(messages, "messages");
+        Object lock = new Object();
+        this.messages = line -> {
+            synchronized (lock) {
+                messages.accept(line);
+            }
+        };
     }
 
     /**

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -58,9 +57,7 @@ final class ImportSourceCommands {
                 }
                 return parent.load(out);
             } finally {
-                try (var files = Files.walk(out)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                org.advocategraph.tools.Folders.deleteTree(out);
             }
         }
     }

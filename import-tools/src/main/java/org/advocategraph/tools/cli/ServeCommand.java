@@ -120,9 +120,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             return customer;
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            org.advocategraph.tools.Folders.deleteTree(dir);
         }
     }
 

@@ -134,4 +134,20 @@ class ImportIT {
         assertTrue(result.err().contains("customers.csv:2: id: 'p1' is already the id of an employee"), result.err());
         assertEquals(0L, counts().get("Employee"));
     }
+
+    @Test
+    void shouldImportAStackExchangeDumpAndExportItForGephiThroughTheCommandLine(@TempDir Path out) throws Exception {
+        Path dump = Path.of(System.getProperty("advocates.data", "../../shared/data"), "stackexchange", "matheducators");
+        Cli imported = Cli.run("import", "stackexchange", dump.toString(), "--until", "2014-04-01", "--config", config);
+        assertEquals(0, imported.code(), imported.err());
+        Map<String, Long> counts = counts();
+        assertEquals(242L, counts.get("Conversation"), counts.toString());
+        assertEquals(157L, counts.get("Employee"), counts.toString());
+
+        Cli gexf = Cli.run("export", "--format", "gexf", "--out", out.resolve("g.gexf").toString(), "--config", config);
+        assertEquals(0, gexf.code(), gexf.err());
+        String xml = Files.readString(out.resolve("g.gexf"));
+        assertTrue(xml.contains("<gexf") && xml.contains("defaultedgetype=\"directed\""), xml.substring(0, 300));
+        assertEquals(2, Cli.run("export", "--format", "pdf", "--out", out.toString(), "--config", config).code());
+    }
 }
