@@ -34,14 +34,12 @@ import org.advocategraph.store.StoreException;
 public final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
-    private final Path home;
     private final DatabaseManagementService management;
     private final int boltPort;
     private final String password;
     private volatile boolean closed;
 
-    private EmbeddedNeo4j(Path home, DatabaseManagementService management, int boltPort, String password) {
-        this.home = home;
+    private EmbeddedNeo4j(DatabaseManagementService management, int boltPort, String password) {
         this.management = management;
         this.boltPort = boltPort;
         this.password = password;
@@ -85,7 +83,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .getLocalAddress(ConnectorType.BOLT).getPort();
             LOG.info("Embedded Neo4j started in {} ms, data in {}, Bolt on 127.0.0.1:{}",
                     (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), port);
-            return new EmbeddedNeo4j(home, management, port, password);
+            return new EmbeddedNeo4j(management, port, password);
         } catch (Exception | LinkageError e) {
             if (management != null) {
                 management.shutdown();
@@ -117,11 +115,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** @return the bound Bolt port */
     public int boltPort() {
         return boltPort;
-    }
-
-    /** @return the folder holding the database */
-    public Path home() {
-        return home;
     }
 
     /** Stops the database; safe to call more than once and from a shutdown hook. */

@@ -62,11 +62,6 @@ public final class AdvocateService implements AutoCloseable {
         return matcher;
     }
 
-    /** @return the open store with its lifecycle */
-    public OpenStore openStore() {
-        return store;
-    }
-
     /** Starts the HTTP server. */
     public AdvocateService start() {
         server.start();

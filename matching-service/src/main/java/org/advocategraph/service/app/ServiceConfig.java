@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.advocategraph.service.api.ApiKeys;
@@ -127,9 +126,6 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
     }
-
-    /** The keys whose values are secrets and never printed. */
-    public static final Set<String> SECRET_KEYS = Set.of("store.password");
 
     private record Fn(Map<String, String> m, Map<String, String> source) {
         String where(String key) {

@@ -69,14 +69,15 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
                 : store.conversation(request.conversationId()).orElseThrow(
                         () -> new NotFoundException("conversationId", "conversation", List.of(request.conversationId())));
         Customer customer = resolveCustomer(request, conversation, notes);
-        Map<String, Double> topicWeights = resolveTopics(request, conversation, customer, notes);
+        Map<String, String> topicNames = new HashMap<>();
+        Map<String, Double> topicWeights = resolveTopics(request, conversation, customer, notes, topicNames);
         Purpose purpose = request.purpose() != null ? request.purpose() : conversation == null ? null : conversation.purpose();
         String language = request.language() != null ? request.language()
                 : conversation == null || conversation.language().isEmpty() ? null : conversation.language();
         String channel = request.channel() != null ? request.channel() : conversation == null ? null : conversation.channel();
 
         Map<String, TopicCredit> credits = expertiseCredits(topicWeights);
-        Map<String, String> topicNames = topicNames(credits, topicWeights);
+        nameTopics(credits.keySet(), topicNames);
 
         // Candidates: the strongest experts, plus the customer's direct contacts and account owners.
         Map<String, Double> expertise = new HashMap<>();
@@ -177,14 +178,16 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         return null;
     }
 
+    /** The topics to match on, by weight; the names of topics it had to read are put in {@code names}. */
     private Map<String, Double> resolveTopics(MatchRequest request, Conversation conversation, Customer customer,
-                                              List<String> notes) {
+                                              List<String> notes, Map<String, String> names) {
         Map<String, Double> topics = new LinkedHashMap<>();
         if (!request.topics().isEmpty()) {
             Set<String> wanted = new LinkedHashSet<>(request.topics());
             Set<String> found = new HashSet<>();
             for (Topic t : store.topics(wanted)) {
                 found.add(t.id());
+                names.put(t.id(), t.name());
             }
             List<String> unknown = wanted.stream().filter(t -> !found.contains(t)).toList();
             if (!unknown.isEmpty()) {
@@ -235,14 +238,16 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         return credits;
     }
 
-    private Map<String, String> topicNames(Map<String, TopicCredit> credits, Map<String, Double> requested) {
-        Set<String> ids = new HashSet<>(credits.keySet());
-        ids.addAll(requested.keySet());
-        Map<String, String> names = new HashMap<>();
-        for (Topic t : store.topics(ids)) {
+    /** Adds the names of the given topics that {@code names} does not hold yet, in one read. */
+    private void nameTopics(Set<String> ids, Map<String, String> names) {
+        Set<String> missing = new HashSet<>(ids);
+        missing.removeAll(names.keySet());
+        if (missing.isEmpty()) {
+            return;
+        }
+        for (Topic t : store.topics(missing)) {
             names.put(t.id(), t.name());
         }
-        return names;
     }
 
     private void scoreExpertise(Map<String, Double> requested, Map<String, TopicCredit> credits,
