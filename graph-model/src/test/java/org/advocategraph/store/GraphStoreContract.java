@@ -223,6 +223,65 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void shouldCountWhatWasCreatedApartFromWhatWasUpdated() {
+        // Given an empty store
+        List<GraphElement> all = new ArrayList<>(NODES);
+        all.addAll(RELATIONSHIPS);
+
+        // When the fixture is written, Then everything is new
+        UpsertResult first = store.upsert(all);
+        assertEquals(NODES.size(), first.nodesCreated());
+        assertEquals(RELATIONSHIPS.size(), first.relationshipsCreated());
+
+        // When it is written again with one tie changed, Then everything is an update
+        all.set(all.indexOf(RELATIONSHIPS.get(8)), new Tie("e1", "e2", TieKind.COLLEAGUE, 0.1, null));
+        UpsertResult second = store.upsert(all);
+        assertEquals(0, second.nodesCreated());
+        assertEquals(NODES.size(), second.nodesUpdated());
+        assertEquals(0, second.relationshipsCreated());
+        assertEquals(RELATIONSHIPS.size(), second.relationshipsUpdated());
+    }
+
+    @Test
+    void shouldInsertIntoAnEmptyStoreTheGraphAnUpsertWrites() {
+        // Given an empty store
+        // When the fixture is inserted in three calls: some nodes, the relationships with the other nodes, nothing
+        // referenced in the first call's derived links written yet (Ada's manager, Carol's account, the author)
+        UpsertResult nodes = store.insertNew(List.of(ADA, CY, OUTAGE, KUBERNETES, NETWORKING, CLOUD, BILLING, CORPS));
+        List<GraphElement> rest = new ArrayList<>(RELATIONSHIPS);
+        rest.addAll(List.of(BOB, CAROL, DAN, ACME));
+        UpsertResult more = store.insertNew(rest);
+
+        // Then everything is created, the derived relationships included, exactly as an upsert does
+        assertEquals(NODES.size(), nodes.nodesCreated() + more.nodesCreated());
+        assertEquals(RELATIONSHIPS.size(), more.relationshipsCreated());
+        assertEquals(0, more.skippedCount());
+        assertCounts(FIXTURE_COUNTS);
+        assertEquals(Optional.of(ADA), store.employee("e1"));
+        assertEquals(Optional.of(CY), store.employee("e3"));
+        assertEquals(Optional.of(DAN), store.customer("c2"));
+        assertEquals(Optional.of(OUTAGE), store.conversation("v1"));
+
+        // When the fixture is then upserted, Then nothing new appears
+        List<GraphElement> all = new ArrayList<>(NODES);
+        all.addAll(RELATIONSHIPS);
+        UpsertResult again = store.upsert(all);
+        assertEquals(0, again.nodesCreated() + again.relationshipsCreated());
+        assertCounts(FIXTURE_COUNTS);
+    }
+
+    @Test
+    void shouldLinkAnEmployeeToTheConversationsTheyAuthoredBeforeTheyWereWritten() {
+        // Given a conversation whose author is an employee not written yet
+        upsert(new Conversation("v2", "email", "", "", "en", 0.0, T1, ConversationStatus.OPEN, null, 0, "e1"));
+        assertEquals(0L, count("AUTHORED"));
+
+        // When the employee is written, Then the conversation is linked to them
+        upsert(ADA);
+        assertEquals(1L, count("AUTHORED"));
+    }
+
+    @Test
     void shouldNotDuplicateAnythingWhenTheSameElementsAreWrittenAgain() {
         // Given the fixture
         writeFixture();
@@ -903,7 +962,7 @@ public abstract class GraphStoreContract {
         UpsertResult result = store.upsert(List.of());
 
         // Then nothing is reported and nothing exists
-        assertEquals(new UpsertResult(0, 0, List.of(), 0), result);
+        assertEquals(UpsertResult.empty(), result);
         assertEquals(Set.of(0L), store.counts().values().stream().collect(Collectors.toSet()));
     }
 

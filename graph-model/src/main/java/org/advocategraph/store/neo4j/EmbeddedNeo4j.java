@@ -112,6 +112,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** @return the default database, for in-process writes ({@link Neo4jGraphStore#connectWritingInProcess}) */
+    GraphDatabaseService database() {
+        return management.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
     /** @return the bound Bolt port */
     public int boltPort() {
         return boltPort;

@@ -79,10 +79,13 @@ public final class Neo4jGraphStore implements GraphStore {
     private final Driver driver;
     private final Neo4jSettings settings;
     private final SessionConfig sessionConfig;
+    /** Writes through the in-process transaction API instead of Cypher over Bolt, when the database is local. */
+    private final InProcessWriter inProcess;
 
-    private Neo4jGraphStore(Driver driver, Neo4jSettings settings) {
+    private Neo4jGraphStore(Driver driver, Neo4jSettings settings, InProcessWriter inProcess) {
         this.driver = driver;
         this.settings = settings;
+        this.inProcess = inProcess;
         this.sessionConfig = settings.database() == null
                 ? SessionConfig.defaultConfig()
                 : SessionConfig.forDatabase(settings.database());
@@ -96,6 +99,23 @@ public final class Neo4jGraphStore implements GraphStore {
      * @throws StoreException naming the URI (without credentials) when the server cannot be reached or refuses
      */
     public static Neo4jGraphStore connect(Neo4jSettings settings) {
+        return new Neo4jGraphStore(driver(settings), settings, null);
+    }
+
+    /**
+     * Connects to a database running in this JVM, reading through the driver like {@link #connect} but writing
+     * ({@link #upsert}, {@link #insertNew}) through Neo4j's in-process transaction API: the same graph, written
+     * several times faster, for imports. The service itself keeps to {@link #connect}.
+     *
+     * @param database the embedded database
+     * @return a connected store
+     * @throws StoreException when the database's Bolt port does not answer
+     */
+    public static Neo4jGraphStore connectWritingInProcess(EmbeddedNeo4j database) {
+        return new Neo4jGraphStore(driver(database.settings()), database.settings(), new InProcessWriter(database.database()));
+    }
+
+    private static Driver driver(Neo4jSettings settings) {
         AuthToken auth = settings.user() == null ? AuthTokens.none() : AuthTokens.basic(settings.user(), settings.password());
         Config config = Config.builder()
                 .withLogging(Logging.none())
@@ -116,12 +136,13 @@ public final class Neo4jGraphStore implements GraphStore {
             throw StoreException.unreachable(settings.safeUri(), e);
         }
         LOG.info("Connected to Neo4j at {}", settings.safeUri());
-        return new Neo4jGraphStore(driver, settings);
+        return driver;
     }
 
     @Override
     public String describe() {
-        return "neo4j " + settings.safeUri() + (settings.database() == null ? "" : " database " + settings.database());
+        return "neo4j " + settings.safeUri() + (settings.database() == null ? "" : " database " + settings.database())
+                + (inProcess == null ? "" : " (writing in-process)");
     }
 
     @Override
@@ -165,10 +186,10 @@ public final class Neo4jGraphStore implements GraphStore {
         if (elements.isEmpty()) {
             return UpsertResult.empty();
         }
-        Map<Class<?>, List<GraphElement>> byType = new LinkedHashMap<>();
-        for (GraphElement e : elements) {
-            byType.computeIfAbsent(e.getClass(), k -> new ArrayList<>()).add(e);
+        if (inProcess != null) {
+            return inProcess.write(elements, fresh);
         }
+        Map<Class<?>, List<GraphElement>> byType = byType(elements);
         try (Session session = session()) {
             return session.executeWrite(tx -> {
                 UpsertResult result = UpsertResult.empty();
@@ -190,6 +211,15 @@ public final class Neo4jGraphStore implements GraphStore {
         }
     }
 
+    /** @return the elements grouped by record type, in order of first appearance */
+    static Map<Class<?>, List<GraphElement>> byType(List<? extends GraphElement> elements) {
+        Map<Class<?>, List<GraphElement>> byType = new LinkedHashMap<>();
+        for (GraphElement e : elements) {
+            byType.computeIfAbsent(e.getClass(), k -> new ArrayList<>()).add(e);
+        }
+        return byType;
+    }
+
     /**
      * Writes nodes and keeps the derived relationships (REPORTS_TO, BELONGS_TO, AUTHORED) in line with their
      * reference properties from both ends: a node links to what it references, and nodes that reference it and
@@ -201,11 +231,12 @@ public final class Neo4jGraphStore implements GraphStore {
             rows.add(Map.of("id", ((GraphNode) e).id(), "props", NodeMapping.properties((GraphNode) e)));
         }
         Map<String, Object> params = Map.of("rows", rows);
-        NodeStatements statements = NodeStatements.of(type);
-        for (String statement : fresh ? statements.insert() : statements.upsert()) {
-            tx.run(statement, params).consume();
+        NodeSpec spec = NodeSpec.of(type);
+        long created = 0;
+        for (String statement : fresh ? spec.insert() : spec.upsert()) {
+            created += tx.run(statement, params).consume().counters().nodesCreated();
         }
-        return new UpsertResult(nodes.size(), 0, List.of(), 0);
+        return new UpsertResult(nodes.size(), created, 0, 0, List.of(), 0);
     }
 
     private UpsertResult writeRelationships(TransactionContext tx, RelationshipSpec spec, List<GraphElement> rels,
@@ -215,9 +246,11 @@ public final class Neo4jGraphStore implements GraphStore {
             rows.add(spec.row(e));
         }
         Map<String, Object> params = Map.of("rows", rows);
-        long written = tx.run(fresh ? spec.insert() : spec.upsert(), params).single().get("n").asLong();
+        var result = tx.run(fresh ? spec.insert() : spec.upsert(), params);
+        long written = result.single().get("n").asLong();
+        long created = result.consume().counters().relationshipsCreated();
         if (written == rels.size()) {
-            return new UpsertResult(0, written, List.of(), 0);
+            return new UpsertResult(0, 0, written, created, List.of(), 0);
         }
         List<String> skipped = new ArrayList<>();
         long[] skippedCount = {0};
@@ -227,7 +260,7 @@ public final class Neo4jGraphStore implements GraphStore {
                 skipped.add(spec.type() + " " + r.get("f").asString() + "->" + r.get("t").asString());
             }
         });
-        return new UpsertResult(0, rels.size() - skippedCount[0], skipped, skippedCount[0]);
+        return new UpsertResult(0, 0, rels.size() - skippedCount[0], created, skipped, skippedCount[0]);
     }
 
     // ------------------------------------------------------------------ reads
@@ -418,6 +451,9 @@ public final class Neo4jGraphStore implements GraphStore {
 
     /** Deletes everything: for tests and for {@code import --replace}. */
     public void deleteAll() {
+        if (inProcess != null) {
+            inProcess.forget();
+        }
         try (Session session = session()) {
             session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
         } catch (Neo4jException e) {
@@ -482,9 +518,9 @@ public final class Neo4jGraphStore implements GraphStore {
                 p.put("title", e.title());
                 p.put("department", e.department());
                 p.put("region", e.region());
-                p.put("languages", e.languages());
-                p.put("certifications", List.copyOf(e.certifications()));
-                p.put("purposes", e.purposes().stream().map(Purpose::key).toList());
+                p.put("languages", list(e.languages()));
+                p.put("certifications", list(List.copyOf(e.certifications())));
+                p.put("purposes", list(e.purposes().stream().map(Purpose::key).toList()));
                 p.put("capacity", e.capacity());
                 p.put("active", e.active());
                 p.put("optedIn", e.optedIn());
@@ -494,8 +530,8 @@ public final class Neo4jGraphStore implements GraphStore {
                 p.put("accountId", c.accountId());
                 p.put("segment", c.segment());
                 p.put("region", c.region());
-                p.put("languages", c.languages());
-                p.put("handles", c.handles());
+                p.put("languages", list(c.languages()));
+                p.put("handles", list(c.handles()));
                 p.put("followers", c.followers());
             } else if (node instanceof Account a) {
                 p.put("name", a.name());
@@ -518,6 +554,14 @@ public final class Neo4jGraphStore implements GraphStore {
                 p.put("authorId", c.authorId());
             }
             return p;
+        }
+
+        /**
+         * An empty list is stored as no property (reads give it back as empty): Neo4j's bulk importer stores an
+         * empty array field that way, so both import paths build the same graph, and an update to empty removes it.
+         */
+        private static List<String> list(List<String> values) {
+            return values.isEmpty() ? null : values;
         }
 
         static Employee employee(Node n) {

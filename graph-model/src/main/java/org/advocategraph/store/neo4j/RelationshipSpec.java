@@ -1,9 +1,11 @@
 package org.advocategraph.store.neo4j;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.advocategraph.model.About;
 import org.advocategraph.model.AccountOwnership;
@@ -17,70 +19,77 @@ import org.advocategraph.model.SubtopicOf;
 import org.advocategraph.model.Tie;
 
 /**
- * How each relationship record is written: constant Cypher statements over {@code UNWIND $rows}. The upsert
- * merges on the relationship's natural key, the insert creates (for elements known to be new); both return how
- * many rows found both endpoints, and only when some did not is the read-only {@link #missing} statement run
- * to name them.
+ * How each relationship record is stored: its type, its two endpoints, the property that tells two
+ * relationships between the same nodes apart (if any), and its other properties. The Cypher statements over
+ * {@code UNWIND $rows} and the in-process writer ({@link InProcessWriter}) are both derived from this one
+ * description, so they write the same graph.
  *
- * @param type      the relationship type
- * @param upsert    match both ends, merge, count
- * @param insert    match both ends, create, count
- * @param missing   the rows with an endpoint missing
- * @param rowMapper the parameters of one element
+ * <p>The upsert merges on the relationship's natural key, the insert creates (for elements known to be new); both
+ * return how many rows found both endpoints, and only when some did not is the read-only {@link #missing}
+ * statement run to name them. A relationship keyed by {@code id} (an assignment) that is written again with other
+ * endpoints moves: the old one is deleted.
+ *
+ * @param type       the relationship type
+ * @param from       the start node
+ * @param to         the end node
+ * @param key        the property that, with the endpoints, identifies the relationship, or null
+ * @param properties the other properties, set on every write (null removes)
+ * @param rowMapper  the parameters of one element: {@code f}, {@code t}, the key and the properties
  */
-record RelationshipSpec(String type, String upsert, String insert, String missing,
+record RelationshipSpec(String type, Endpoint from, Endpoint to, String key, List<String> properties,
                         Function<GraphElement, Map<String, Object>> rowMapper) {
+
+    /**
+     * One end of a relationship: a node found by its label and {@code id}, which must also carry {@code also}
+     * when that is not null (an expertise starts at a person who is an employee).
+     */
+    record Endpoint(String label, String also) {
+        String pattern(String variable, String idExpression) {
+            return "(" + variable + ":" + label + " {id: " + idExpression + "})"
+                    + (also == null ? "" : " WHERE " + variable + ":" + also);
+        }
+    }
 
     /** Every relationship type the store knows, including those derived from node properties. */
     static final List<String> ALL_TYPES = List.of("EXPERT_IN", "INTERESTED_IN", "SUBTOPIC_OF", "CONNECTED_TO",
             "PARTICIPATED_IN", "ABOUT", "OWNS_ACCOUNT", "MEMBER_OF", "ASSIGNED_TO", "BELONGS_TO", "AUTHORED",
             "REPORTS_TO");
 
+    private static final Endpoint EMPLOYEE = new Endpoint("Person", "Employee");
+    private static final Endpoint CUSTOMER = new Endpoint("Person", "Customer");
+    private static final Endpoint PERSON = new Endpoint("Person", null);
+    private static final Endpoint TOPIC = new Endpoint("Topic", null);
+    private static final Endpoint CONVERSATION = new Endpoint("Conversation", null);
+
     private static final Map<Class<?>, RelationshipSpec> SPECS = Map.of(
-            Expertise.class, spec("EXPERT_IN", "(a:Person {id: r.f}) WHERE a:Employee", "(b:Topic {id: r.t})",
-                    "MERGE (a)-[x:EXPERT_IN]->(b) SET x.level = r.level, x.source = r.source",
-                    "CREATE (a)-[:EXPERT_IN {level: r.level, source: r.source}]->(b)",
+            Expertise.class, new RelationshipSpec("EXPERT_IN", EMPLOYEE, TOPIC, null, List.of("level", "source"),
                     e -> { var x = (Expertise) e; return row(x.employeeId(), x.topicId(), "level", x.level(), "source", x.source()); }),
-            Interest.class, spec("INTERESTED_IN", "(a:Person {id: r.f}) WHERE a:Customer", "(b:Topic {id: r.t})",
-                    "MERGE (a)-[x:INTERESTED_IN]->(b) SET x.weight = r.weight",
-                    "CREATE (a)-[:INTERESTED_IN {weight: r.weight}]->(b)",
+            Interest.class, new RelationshipSpec("INTERESTED_IN", CUSTOMER, TOPIC, null, List.of("weight"),
                     e -> { var x = (Interest) e; return row(x.customerId(), x.topicId(), "weight", x.weight()); }),
-            SubtopicOf.class, spec("SUBTOPIC_OF", "(a:Topic {id: r.f})", "(b:Topic {id: r.t})",
-                    "MERGE (a)-[:SUBTOPIC_OF]->(b)", "CREATE (a)-[:SUBTOPIC_OF]->(b)",
+            SubtopicOf.class, new RelationshipSpec("SUBTOPIC_OF", TOPIC, TOPIC, null, List.of(),
                     e -> { var x = (SubtopicOf) e; return row(x.childId(), x.parentId()); }),
-            Tie.class, spec("CONNECTED_TO", "(a:Person {id: r.f})", "(b:Person {id: r.t})",
-                    "MERGE (a)-[x:CONNECTED_TO {kind: r.kind}]->(b) SET x.strength = r.strength, x.since = r.since",
-                    "CREATE (a)-[:CONNECTED_TO {kind: r.kind, strength: r.strength, since: r.since}]->(b)",
+            Tie.class, new RelationshipSpec("CONNECTED_TO", PERSON, PERSON, "kind", List.of("strength", "since"),
                     e -> { var x = (Tie) e; return row(x.fromId(), x.toId(), "kind", x.kind().key(), "strength", x.strength(),
                             "since", Neo4jGraphStore.time(x.since())); }),
-            Participation.class, spec("PARTICIPATED_IN", "(a:Person {id: r.f})", "(b:Conversation {id: r.t})",
-                    "MERGE (a)-[:PARTICIPATED_IN]->(b)", "CREATE (a)-[:PARTICIPATED_IN]->(b)",
+            Participation.class, new RelationshipSpec("PARTICIPATED_IN", PERSON, CONVERSATION, null, List.of(),
                     e -> { var x = (Participation) e; return row(x.personId(), x.conversationId()); }),
-            About.class, spec("ABOUT", "(a:Conversation {id: r.f})", "(b:Topic {id: r.t})",
-                    "MERGE (a)-[x:ABOUT]->(b) SET x.weight = r.weight", "CREATE (a)-[:ABOUT {weight: r.weight}]->(b)",
+            About.class, new RelationshipSpec("ABOUT", CONVERSATION, TOPIC, null, List.of("weight"),
                     e -> { var x = (About) e; return row(x.conversationId(), x.topicId(), "weight", x.weight()); }),
-            AccountOwnership.class, spec("OWNS_ACCOUNT", "(a:Person {id: r.f}) WHERE a:Employee", "(b:Account {id: r.t})",
-                    "MERGE (a)-[:OWNS_ACCOUNT]->(b)", "CREATE (a)-[:OWNS_ACCOUNT]->(b)",
-                    e -> { var x = (AccountOwnership) e; return row(x.employeeId(), x.accountId()); }),
-            Membership.class, spec("MEMBER_OF", "(a:Person {id: r.f}) WHERE a:Employee", "(b:Program {id: r.t})",
-                    "MERGE (a)-[x:MEMBER_OF]->(b) SET x.since = r.since", "CREATE (a)-[:MEMBER_OF {since: r.since}]->(b)",
+            AccountOwnership.class, new RelationshipSpec("OWNS_ACCOUNT", EMPLOYEE, new Endpoint("Account", null), null,
+                    List.of(), e -> { var x = (AccountOwnership) e; return row(x.employeeId(), x.accountId()); }),
+            Membership.class, new RelationshipSpec("MEMBER_OF", EMPLOYEE, new Endpoint("Program", null), null,
+                    List.of("since"),
                     e -> { var x = (Membership) e; return row(x.employeeId(), x.programId(), "since", Neo4jGraphStore.time(x.since())); }),
-            // An assignment is keyed by its id: if it moved to another advocate or conversation, the old edge goes.
-            Assignment.class, spec("ASSIGNED_TO", "(a:Person {id: r.f}) WHERE a:Employee", "(b:Conversation {id: r.t})",
-                    """
-                    OPTIONAL MATCH ()-[old:ASSIGNED_TO {id: r.id}]->() WHERE startNode(old) <> a OR endNode(old) <> b
-                    DELETE old
-                    WITH DISTINCT r, a, b
-                    MERGE (a)-[x:ASSIGNED_TO {id: r.id}]->(b)
-                    SET x.assignedAt = r.assignedAt, x.status = r.status, x.respondedAt = r.respondedAt,
-                        x.outcome = r.outcome, x.sentimentAfter = r.sentimentAfter""",
-                    """
-                    CREATE (a)-[:ASSIGNED_TO {id: r.id, assignedAt: r.assignedAt, status: r.status,
-                        respondedAt: r.respondedAt, outcome: r.outcome, sentimentAfter: r.sentimentAfter}]->(b)""",
+            Assignment.class, new RelationshipSpec("ASSIGNED_TO", EMPLOYEE, CONVERSATION, "id",
+                    List.of("assignedAt", "status", "respondedAt", "outcome", "sentimentAfter"),
                     e -> { var x = (Assignment) e; return row(x.employeeId(), x.conversationId(), "id", x.id(),
                             "assignedAt", Neo4jGraphStore.time(x.assignedAt()), "status", x.status().key(),
                             "respondedAt", Neo4jGraphStore.time(x.respondedAt()), "outcome", x.outcome(),
                             "sentimentAfter", x.sentimentAfter()); }));
+
+    RelationshipSpec {
+        properties = List.copyOf(properties);
+    }
 
     static RelationshipSpec of(Class<?> type) {
         RelationshipSpec spec = SPECS.get(type);
@@ -94,15 +103,47 @@ record RelationshipSpec(String type, String upsert, String insert, String missin
         return rowMapper.apply(element);
     }
 
-    private static RelationshipSpec spec(String type, String from, String to, String merge, String create,
-                                         Function<GraphElement, Map<String, Object>> rowMapper) {
-        String both = "UNWIND $rows AS r\nMATCH " + from + "\nMATCH " + to + "\n";
-        return new RelationshipSpec(type,
-                both + merge + "\nRETURN count(*) AS n",
-                both + create + "\nRETURN count(*) AS n",
-                "UNWIND $rows AS r\nOPTIONAL MATCH " + from + "\nOPTIONAL MATCH " + to + "\n"
-                        + "WITH r, a, b WHERE a IS NULL OR b IS NULL\nRETURN r.f AS f, r.t AS t",
-                rowMapper);
+    /** @return true when writing it again with other endpoints moves it (it is identified by its key alone) */
+    boolean movable() {
+        return "id".equals(key);
+    }
+
+    private String matchBoth(String match) {
+        return "UNWIND $rows AS r\n" + match + " " + from.pattern("a", "r.f") + "\n" + match + " " + to.pattern("b", "r.t") + "\n";
+    }
+
+    private String keyPattern() {
+        return key == null ? "" : " {" + key + ": r." + key + "}";
+    }
+
+    /** @return match both ends, merge on the key (moving a movable one), set the properties, count */
+    String upsert() {
+        StringBuilder s = new StringBuilder(matchBoth("MATCH"));
+        if (movable()) {
+            s.append("OPTIONAL MATCH ()-[old:").append(type).append(keyPattern())
+                    .append("]->() WHERE startNode(old) <> a OR endNode(old) <> b\nDELETE old\nWITH DISTINCT r, a, b\n");
+        }
+        s.append("MERGE (a)-[x:").append(type).append(keyPattern()).append("]->(b)");
+        if (!properties.isEmpty()) {
+            s.append(" SET ").append(properties.stream().map(p -> "x." + p + " = r." + p).collect(Collectors.joining(", ")));
+        }
+        return s.append("\nRETURN count(*) AS n").toString();
+    }
+
+    /** @return match both ends, create, count */
+    String insert() {
+        List<String> all = new ArrayList<>();
+        if (key != null) {
+            all.add(key);
+        }
+        all.addAll(properties);
+        String props = all.isEmpty() ? "" : " {" + all.stream().map(p -> p + ": r." + p).collect(Collectors.joining(", ")) + "}";
+        return matchBoth("MATCH") + "CREATE (a)-[:" + type + props + "]->(b)\nRETURN count(*) AS n";
+    }
+
+    /** @return the rows with an endpoint missing, as {@code f} and {@code t} */
+    String missing() {
+        return matchBoth("OPTIONAL MATCH") + "WITH r, a, b WHERE a IS NULL OR b IS NULL\nRETURN r.f AS f, r.t AS t";
     }
 
     private static Map<String, Object> row(String from, String to, Object... props) {

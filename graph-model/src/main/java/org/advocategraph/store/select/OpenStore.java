@@ -10,7 +10,6 @@ import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.StoreException;
 import org.advocategraph.store.neo4j.EmbeddedNeo4j;
 import org.advocategraph.store.neo4j.Neo4jGraphStore;
-import org.advocategraph.store.neo4j.Neo4jSettings;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
 /**
@@ -38,6 +37,23 @@ public final class OpenStore implements AutoCloseable {
      * @throws StoreException naming the URI or folder when the store cannot be opened; nothing is left running
      */
     public static OpenStore open(StoreSettings settings) {
+        return open(settings, false);
+    }
+
+    /**
+     * Opens the selected store for an import: like {@link #open}, but an embedded database is written through
+     * Neo4j's in-process transaction API ({@link Neo4jGraphStore#connectWritingInProcess}), several times faster
+     * than Cypher over Bolt and the same graph. Other stores are opened as usual.
+     *
+     * @param settings which store
+     * @return the open store
+     * @throws StoreException naming the URI or folder when the store cannot be opened; nothing is left running
+     */
+    public static OpenStore openForImport(StoreSettings settings) {
+        return open(settings, true);
+    }
+
+    private static OpenStore open(StoreSettings settings, boolean inProcessWrites) {
         switch (settings.kind()) {
             case TINKERGRAPH -> {
                 GraphStore store = TinkerPopGraphStore.inMemory();
@@ -45,12 +61,15 @@ public final class OpenStore implements AutoCloseable {
                 return new OpenStore(store, null, settings.kind());
             }
             case NEO4J -> {
-                return new OpenStore(withSchema(settings.neo4j()), null, settings.kind());
+                return new OpenStore(withSchema(Neo4jGraphStore.connect(settings.neo4j())), null, settings.kind());
             }
             default -> {
                 EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings.dataDir(), settings.boltPort());
                 try {
-                    return new OpenStore(withSchema(embedded.settings()), embedded, settings.kind());
+                    Neo4jGraphStore store = inProcessWrites
+                            ? Neo4jGraphStore.connectWritingInProcess(embedded)
+                            : Neo4jGraphStore.connect(embedded.settings());
+                    return new OpenStore(withSchema(store), embedded, settings.kind());
                 } catch (RuntimeException e) {
                     embedded.close();
                     throw e;
@@ -59,8 +78,7 @@ public final class OpenStore implements AutoCloseable {
         }
     }
 
-    private static Neo4jGraphStore withSchema(Neo4jSettings settings) {
-        Neo4jGraphStore store = Neo4jGraphStore.connect(settings);
+    private static Neo4jGraphStore withSchema(Neo4jGraphStore store) {
         try {
             store.ensureSchema();
             return store;

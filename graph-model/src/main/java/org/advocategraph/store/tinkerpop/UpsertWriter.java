@@ -16,6 +16,7 @@ import org.advocategraph.model.GraphNode;
 import org.advocategraph.model.GraphRelationship;
 import org.advocategraph.store.NodeKind;
 import org.advocategraph.store.UpsertResult;
+import org.apache.tinkerpop.gremlin.process.traversal.P;
 import org.apache.tinkerpop.gremlin.process.traversal.Traversal;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversal;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
@@ -91,13 +92,20 @@ final class UpsertWriter {
             }
         }
 
+        long nodesCreated = 0;
+        lookUpAll(nodes.values().stream().map(VertexSpec::uid).toList());
+        for (VertexSpec v : nodes.values()) {
+            if (vids.getOrDefault(v.label(), Map.of()).get(v.uid()) == null) {
+                nodesCreated++;
+            }
+        }
         writeVertices(nodes.values());
-        writeEdges(writable);
+        long edgesCreated = writeEdges(writable);
         for (DerivedEdge d : DerivedEdge.values()) {
             syncFromOwners(d, nodes.values());
             syncFromTargets(d, nodes.values());
         }
-        return new UpsertResult(nodes.size(), writable.size(), skipped, skippedCount);
+        return new UpsertResult(nodes.size(), nodesCreated, writable.size(), edgesCreated, skipped, skippedCount);
     }
 
     // ---- resolving external ids ----
@@ -124,13 +132,23 @@ final class UpsertWriter {
     }
 
     private void lookUp(String uid) {
-        if (!lookedUp.add(uid)) {
-            return;
+        lookUpAll(List.of(uid));
+    }
+
+    /** Finds the vertices of these external ids not looked up yet, one traversal per chunk. */
+    private void lookUpAll(Collection<String> uids) {
+        List<Object> wanted = new ArrayList<>();
+        for (String uid : uids) {
+            if (lookedUp.add(uid)) {
+                wanted.add(uid);
+            }
         }
-        List<Map<String, Object>> found = g.V().has(Schema.UID, uid)
-                .<Object>project("l", "v").by(T.label).by(T.id).toList();
-        for (Map<String, Object> f : found) {
-            vids.computeIfAbsent((String) f.get("l"), k -> new HashMap<>()).putIfAbsent(uid, f.get("v"));
+        for (List<Object> chunk : chunks(wanted)) {
+            List<Map<String, Object>> found = g.V().has(Schema.UID, chunk.size() == 1 ? P.eq(chunk.get(0)) : P.within(chunk))
+                    .<Object>project("l", "u", "v").by(T.label).by(Schema.UID).by(T.id).toList();
+            for (Map<String, Object> f : found) {
+                vids.computeIfAbsent((String) f.get("l"), k -> new HashMap<>()).putIfAbsent((String) f.get("u"), f.get("v"));
+            }
         }
     }
 
@@ -196,18 +214,21 @@ final class UpsertWriter {
         }
     }
 
-    private void writeEdges(List<EdgeSpec> specs) {
+    /** @return how many edges were created */
+    private long writeEdges(List<EdgeSpec> specs) {
         Map<String, List<Planned>> byLabel = new LinkedHashMap<>();
         for (EdgeSpec e : specs) {
             Planned p = new Planned(e, vid(e.fromKind(), e.fromUid()), vid(e.toKind(), e.toUid()));
             byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(p);
         }
+        long created = 0;
         for (Map.Entry<String, List<Planned>> entry : byLabel.entrySet()) {
-            writeEdges(entry.getKey(), entry.getValue());
+            created += writeEdges(entry.getKey(), entry.getValue());
         }
+        return created;
     }
 
-    private void writeEdges(String label, List<Planned> planned) {
+    private long writeEdges(String label, List<Planned> planned) {
         EdgeSpec sample = planned.get(0).spec();
         boolean byId = sample.keyedById();
         List<Existing> found = byId ? existingById(label, planned) : existingFrom(label, planned);
@@ -234,6 +255,7 @@ final class UpsertWriter {
         dropEdges(drops);
         addEdges(label, creates);
         updateEdges(label, updates);
+        return creates.size();
     }
 
     private List<Existing> existingFrom(String label, List<Planned> planned) {

@@ -13,7 +13,7 @@ import org.advocategraph.store.GraphStoreContract;
 class Neo4jGraphStoreIT extends GraphStoreContract {
     @TempDir
     static Path home;
-    private static EmbeddedNeo4j database;
+    protected static EmbeddedNeo4j database;
 
     @BeforeAll
     static void startDatabase() {

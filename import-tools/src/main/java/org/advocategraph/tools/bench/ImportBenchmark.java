@@ -2,6 +2,9 @@ package org.advocategraph.tools.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,9 +16,10 @@ import org.advocategraph.tools.load.ImportOptions;
 import org.advocategraph.tools.load.ImportSummary;
 
 /**
- * Online import into embedded Neo4j, side by side in one run: the hand-written naive import
- * ({@link NaiveNeo4jImport}) and the real importer, each into its own fresh database, on the same files; then
- * both graphs are fingerprinted ({@link GraphFingerprint}) to prove they are the same.
+ * Online import into embedded Neo4j, side by side in one run: the real importer writing in-process and writing
+ * Cypher over Bolt, and the hand-written naive import ({@link NaiveNeo4jImport}), each into its own fresh
+ * database, on the same files; then the graphs are fingerprinted ({@link GraphFingerprint}) to prove they are
+ * the same.
  */
 final class ImportBenchmark {
     private final PrintWriter out;
@@ -35,11 +39,52 @@ final class ImportBenchmark {
         }
     }
 
+    /**
+     * Imports the files three ways, each into its own fresh database: advocates import writing in-process (what
+     * {@code advocates import} does into the embedded store), advocates import writing Cypher through the driver
+     * (what it does into a Neo4j server), and the naive import; then checks that all three graphs are equal.
+     */
     void run(Path files, Path work, boolean naive, ImportOptions options) throws Exception {
-        Run ours;
-        Map<String, String> oursDigest;
-        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(work.resolve("ours"), 0);
-             Neo4jGraphStore store = Neo4jGraphStore.connect(db.settings())) {
+        String how = options.writers() + " writer" + (options.writers() == 1 ? "" : "s") + ", "
+                + (options.createWhenEmpty() ? "create into empty" : "merge");
+        Measured inProcess = measure("advocates import, in-process (" + how + ")", work.resolve("in-process"),
+                db -> Neo4jGraphStore.connectWritingInProcess(db), files, options);
+        Measured bolt = measure("advocates import, Cypher over Bolt (" + how + ")", work.resolve("bolt"),
+                db -> Neo4jGraphStore.connect(db.settings()), files, options);
+        Map<String, Map<String, String>> digests = new LinkedHashMap<>();
+        digests.put("in-process", inProcess.digest());
+        digests.put("bolt", bolt.digest());
+        if (naive) {
+            Run peer;
+            try (EmbeddedNeo4j db = EmbeddedNeo4j.start(work.resolve("naive"), 0);
+                 Neo4jGraphStore store = Neo4jGraphStore.connect(db.settings())) {
+                long t0 = System.nanoTime();
+                long rows = NaiveNeo4jImport.run(db.settings(), files);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                peer = new Run("naive: 1 thread, UNWIND 10k, MERGE per row", rows, relationships(store.counts()), seconds);
+                digests.put("naive", GraphFingerprint.of(store));
+            }
+            report(peer);
+            for (Measured m : List.of(inProcess, bolt)) {
+                out.printf(Locale.ROOT, "ratio (%s / naive), relationships per second: %.2fx%n", m.run().name(),
+                        m.run().relationshipsPerSecond() / peer.relationshipsPerSecond());
+            }
+        }
+        boolean same = new HashSet<>(digests.values()).size() == 1;
+        out.println("same graph (every record type's fingerprint equal): " + same);
+        if (!same) {
+            digests.forEach((name, digest) -> out.println("  " + name + ": " + digest));
+            throw new IllegalStateException("the imports wrote different graphs");
+        }
+    }
+
+    private record Measured(Run run, Map<String, String> digest) {
+    }
+
+    private Measured measure(String name, Path home, java.util.function.Function<EmbeddedNeo4j, Neo4jGraphStore> connect,
+                             Path files, ImportOptions options) {
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(home, 0);
+             Neo4jGraphStore store = connect.apply(db)) {
             store.ensureSchema();
             long t0 = System.nanoTime();
             ImportSummary s = new GraphImporter(store, options, line -> { }).importDirectory(files);
@@ -47,35 +92,9 @@ final class ImportBenchmark {
             if (!s.ok()) {
                 throw new IllegalStateException("the files do not import: " + s.errors());
             }
-            long rels = relationships(store.counts());
-            ours = new Run("advocates import (" + options.writers() + " writers, "
-                    + (options.createWhenEmpty() ? "create into empty" : "merge") + ")", s.rows(), rels, seconds);
-            oursDigest = GraphFingerprint.of(store);
-        }
-        report(ours);
-        if (!naive) {
-            return;
-        }
-        Run peer;
-        Map<String, String> peerDigest;
-        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(work.resolve("naive"), 0);
-             Neo4jGraphStore store = Neo4jGraphStore.connect(db.settings())) {
-            long t0 = System.nanoTime();
-            long rows = NaiveNeo4jImport.run(db.settings(), files);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            long rels = relationships(store.counts());
-            peer = new Run("naive: 1 thread, UNWIND 10k, MERGE per row", rows, rels, seconds);
-            peerDigest = GraphFingerprint.of(store);
-        }
-        report(peer);
-        out.printf(Locale.ROOT, "ratio (advocates / naive), relationships per second: %.2fx%n",
-                ours.relationshipsPerSecond() / peer.relationshipsPerSecond());
-        boolean same = oursDigest.equals(peerDigest);
-        out.println("same graph (every record type's fingerprint equal): " + same);
-        if (!same) {
-            out.println("  advocates: " + oursDigest);
-            out.println("  naive:     " + peerDigest);
-            throw new IllegalStateException("the two imports wrote different graphs");
+            Run run = new Run(name, s.rows(), relationships(store.counts()), seconds);
+            report(run);
+            return new Measured(run, GraphFingerprint.of(store));
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,8 +45,8 @@ import org.advocategraph.tools.format.RecordSources;
  * <p>Every node gets its node id here, numbered from 0 in the order written ({@code :ID} column, for the
  * importer's {@code --id-type=actual}); relationships name their endpoints by those numbers, looked up per id
  * space (people, accounts, topics, programs, conversations), and the external id is an ordinary {@code id}
- * property. The importer cannot store an empty array (an empty field means "absent"), so empty lists are left
- * out here and reported in {@link #emptyLists()} for the caller to set afterwards.
+ * property. An empty list is an empty field, which the importer reads as "absent": the online import stores an
+ * empty list as no property too.
  *
  * <p>Memory: one map entry per node (about 100 bytes each) while staging.
  */
@@ -62,8 +61,6 @@ final class AdminImportFiles {
     private final Set<Path> multiline = new LinkedHashSet<>();
     /** Node count per label and relationship count per type, keyed as {@code GraphStore.counts()}. */
     private final Map<String, Long> counts = new LinkedHashMap<>();
-    /** The labels of which some node holds an empty list. */
-    private final Set<String> emptyLists = new LinkedHashSet<>();
 
     // The importer's node id of every external id, per id space: relationships refer to nodes by these numbers
     // (--id-type=actual), which spares the importer its own id mapping, the slowest part of its work on two cores.
@@ -122,11 +119,6 @@ final class AdminImportFiles {
         return Map.copyOf(counts);
     }
 
-    /** @return the labels of which some node holds an empty list */
-    Set<String> emptyLists() {
-        return Set.copyOf(emptyLists);
-    }
-
     /** @return the nodes written */
     long nodes() {
         return nodes;
@@ -164,9 +156,9 @@ final class AdminImportFiles {
                             List<String> purposes = x.purposes().stream().map(Purpose::key).toList();
                             w.number(assign(people, x.id())).text(x.id()).text(x.name()).text(x.title())
                                     .text(x.department()).text(x.region());
-                            list(w, "Employee", x.languages());
-                            list(w, "Employee", x.certifications());
-                            list(w, "Employee", purposes);
+                            w.list(x.languages());
+                            w.list(x.certifications());
+                            w.list(purposes);
                             w.number(x.capacity()).bool(x.active()).bool(x.optedIn()).optionalText(x.managerId()).end();
                         });
                 derived("REPORTS_TO", "reports_to", w -> {
@@ -188,8 +180,8 @@ final class AdminImportFiles {
                                 long id = assign(people, c.id());
                                 w.number(id).text(c.id()).text(c.name()).optionalText(c.accountId()).text(c.segment())
                                         .text(c.region());
-                                list(w, "Customer", c.languages());
-                                list(w, "Customer", c.handles());
+                                w.list(c.languages());
+                                w.list(c.handles());
                                 w.number(c.followers()).end();
                                 Long account = c.accountId() == null ? null : accounts.get(c.accountId());
                                 if (account != null) {
@@ -281,13 +273,6 @@ final class AdminImportFiles {
             throw new IllegalStateException("no node has the id '" + id + "'");
         }
         return n;
-    }
-
-    private void list(AdminCsvWriter w, String label, Collection<String> values) {
-        if (values.isEmpty()) {
-            emptyLists.add(label);
-        }
-        w.list(values);
     }
 
     private interface RowWriter {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,20 +23,12 @@ import java.util.function.Consumer;
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Logging;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.io.fs.FileSystemAbstraction;
 
 import org.advocategraph.store.StoreException;
 import org.advocategraph.store.neo4j.EmbeddedNeo4j;
 import org.advocategraph.store.neo4j.Neo4jGraphStore;
-import org.advocategraph.store.neo4j.Neo4jSettings;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 import org.advocategraph.tools.format.ImportFile;
 import org.advocategraph.tools.format.RecordSources;
@@ -70,8 +60,7 @@ import org.advocategraph.tools.load.ImportSummary;
  *       database lock), rather than the internal {@code BatchImporter} factories, whose signatures change
  *       between releases. It runs with no tolerance for bad entries: the files were validated, so one would be
  *       a bug, and it stops the import.</li>
- *   <li>Start {@link EmbeddedNeo4j} on the folder, give the nodes with empty lists their empty list properties
- *       (the importer reads an empty array field as "no property", the online path stores {@code []}), create
+ *   <li>Start {@link EmbeddedNeo4j} on the folder, create
  *       the constraints and indexes with {@link Neo4jGraphStore#ensureSchema()}, and check that the database
  *       counts every label and relationship type as staged.</li>
  * </ol>
@@ -83,14 +72,6 @@ import org.advocategraph.tools.load.ImportSummary;
  * dataset (1.6 million nodes, 11 million relationships) imports with {@code -Xmx2g} (and still with 1.4 GB).
  */
 public final class BulkImporter {
-    /**
-     * Per label, sets its absent list properties to {@code []} in one pass over its nodes. Chosen from this closed
-     * set, never built from input (labels and property names cannot be parameters).
-     */
-    private static final Map<String, String> EMPTY_LISTS = Map.of(
-            "Employee", emptyLists("Employee", List.of("languages", "certifications", "purposes")),
-            "Customer", emptyLists("Customer", List.of("languages", "handles")));
-
     private final Consumer<String> messages;
 
     /**
@@ -317,9 +298,6 @@ public final class BulkImporter {
     private void finish(Path home, AdminImportFiles staged) {
         try (EmbeddedNeo4j db = EmbeddedNeo4j.start(home, 0);
              Neo4jGraphStore store = Neo4jGraphStore.connect(db.settings())) {
-            if (!staged.emptyLists().isEmpty()) {
-                setEmptyLists(db.settings(), staged.emptyLists());
-            }
             store.ensureSchema();
             Map<String, Long> found = store.counts();
             Map<String, Long> expected = staged.counts();
@@ -334,42 +312,6 @@ public final class BulkImporter {
                 throw new StoreException("the imported database does not hold what was staged: " + wrong, false, null);
             }
         }
-    }
-
-    private void setEmptyLists(Neo4jSettings settings, Set<String> labels) {
-        long started = System.nanoTime();
-        long set = 0;
-        Config config = Config.builder().withLogging(Logging.none()).build();
-        try (Driver driver = GraphDatabase.driver(settings.uri(),
-                AuthTokens.basic(settings.user(), settings.password()), config);
-             Session session = driver.session()) {
-            for (String label : new TreeSet<>(labels)) {
-                String statement = EMPTY_LISTS.get(label);
-                if (statement == null) {
-                    throw new IllegalStateException("no statement sets the empty lists of " + label);
-                }
-                // CALL ... IN TRANSACTIONS needs an auto-commit query.
-                set += session.run(statement).consume().counters().propertiesSet();
-            }
-        } catch (Neo4jException e) {
-            throw new StoreException("could not store the empty lists: " + e.getMessage(), false, e);
-        }
-        messages.accept(String.format(Locale.ROOT, "Stored %,d empty lists as [] in %.1f s.", set, seconds(started)));
-    }
-
-    /**
-     * @return a statement giving every node of the label that lacks one of the list properties an empty list there,
-     *         reading each node once and writing only the missing properties
-     */
-    private static String emptyLists(String label, List<String> properties) {
-        StringBuilder s = new StringBuilder("MATCH (n:").append(label).append(") WHERE ");
-        s.append(String.join(" OR ", properties.stream().map(p -> "n." + p + " IS NULL").toList()));
-        s.append(" CALL (n) { ");
-        for (String p : properties) {
-            s.append("FOREACH (missing IN CASE WHEN n.").append(p).append(" IS NULL THEN [1] ELSE [] END | SET n.")
-                    .append(p).append(" = []) ");
-        }
-        return s.append("} IN TRANSACTIONS OF 10000 ROWS").toString();
     }
 
     private static double seconds(long started) {

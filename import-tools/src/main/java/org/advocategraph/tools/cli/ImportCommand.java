@@ -80,7 +80,7 @@ final class ImportCommand implements Callable<Integer> {
         if (bulk) {
             return bulkLoad(folder, config, out, err);
         }
-        try (OpenStore open = OpenStore.open(config.store())) {
+        try (OpenStore open = OpenStore.openForImport(config.store())) {
             out.println("Importing " + folder + " into " + open.store().describe() + (dryRun ? " (dry run)" : ""));
             ImportSummary summary = GraphImporter.forConsole(open.store(), options, out::println).importDirectory(folder);
             report(summary, out, err);
@@ -115,8 +115,16 @@ final class ImportCommand implements Callable<Integer> {
                     s.errors().size(), s.rejectedRows(), s.rows());
             return;
         }
-        out.printf(Locale.ROOT, "Read %,d rows in %.1f s (%,.0f rows/s): %,d nodes and %,d relationships written%s%n",
-                s.rows(), s.seconds(), s.rowsPerSecond(), s.nodes(), s.relationships(), s.dryRun() ? " (dry run: none)" : "");
+        if (s.dryRun()) {
+            out.printf(Locale.ROOT, "Checked %,d rows in %.1f s (%,.0f rows/s): all valid (dry run: nothing written)%n",
+                    s.rows(), s.seconds(), s.rowsPerSecond());
+            return;
+        }
+        var w = s.written();
+        out.printf(Locale.ROOT, "Read %,d rows in %.1f s (%,.0f rows/s): %,d nodes (%,d created, %,d updated) and "
+                        + "%,d relationships (%,d created, %,d updated) written, %,d rejected%n",
+                s.rows(), s.seconds(), s.rowsPerSecond(), w.nodes(), w.nodesCreated(), w.nodesUpdated(),
+                w.relationships(), w.relationshipsCreated(), w.relationshipsUpdated(), s.rejectedRows());
         if (s.skipped() > 0) {
             out.printf(Locale.ROOT, "Skipped %,d relationships whose endpoint is missing, e.g. %s%n", s.skipped(), s.skippedExamples());
         }

@@ -87,14 +87,18 @@ public final class GraphImporter {
     public ImportSummary importDirectory(Path dir) {
         long started = System.nanoTime();
         Map<ImportFile, Path> files = discover(dir);
-        Validation validation = validate(files);
-        Map<String, Long> rows = validation.rowsPerFile;
-        long total = rows.values().stream().mapToLong(Long::longValue).sum();
-        messages.accept(String.format(java.util.Locale.ROOT, "Checked %,d rows in %.1f s.", total, seconds(started)));
-        if (!validation.errors.isEmpty() || options.dryRun()) {
-            return new ImportSummary(rows, total, 0, 0, 0, List.of(), validation.errors, validation.badRows,
-                    seconds(started), options.dryRun());
+        Map<String, Long> rows;
+        {
+            // The checks' id sets are large (one entry per node): they go before anything is written.
+            Validation validation = validate(files);
+            rows = validation.rowsPerFile;
+            messages.accept(String.format(java.util.Locale.ROOT, "Checked %,d rows in %.1f s.", sum(rows), seconds(started)));
+            if (!validation.errors.isEmpty() || options.dryRun()) {
+                return new ImportSummary(rows, sum(rows), UpsertResult.empty(), validation.errors, validation.badRows,
+                        seconds(started), options.dryRun());
+            }
         }
+        long total = sum(rows);
         Progress progress = new Progress(terminal, messages, total);
         // Into an empty store, validated files can be created without existence checks; a re-run (say after an
         // interrupted import) finds the store non-empty and merges, so it still ends in the same graph.
@@ -113,8 +117,7 @@ public final class GraphImporter {
             }
         }
         progress.finish();
-        return new ImportSummary(rows, total, written.nodes(), written.relationships(), written.skippedCount(),
-                written.skipped(), List.of(), 0, seconds(started), false);
+        return new ImportSummary(rows, total, written, List.of(), 0, seconds(started), false);
     }
 
     private Map<ImportFile, Path> discover(Path dir) {
@@ -376,6 +379,10 @@ public final class GraphImporter {
             return "id '" + key(e) + "'";
         }
         return "row for " + key(e).replace('\u0000', ' ');
+    }
+
+    private static long sum(Map<String, Long> rows) {
+        return rows.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static double seconds(long started) {

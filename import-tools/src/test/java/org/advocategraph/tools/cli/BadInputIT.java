@@ -400,8 +400,8 @@ class BadInputIT {
 
         // Then
         assertEquals(0, result.code(), result.err());
-        assertTrue(result.out().contains("Read 4 rows"), result.out());
-        assertTrue(result.out().contains("0 nodes and 0 relationships written (dry run: none)"), result.out());
+        assertTrue(result.out().contains("Checked 4 rows"), result.out());
+        assertTrue(result.out().contains("all valid (dry run: nothing written)"), result.out());
     }
 
     @Test
