@@ -147,6 +147,14 @@ public interface GraphStore extends AutoCloseable {
     Map<String, Long> counts();
 
     /** Releases connections; does not stop an embedded database (its owner does). */
+    /**
+     * @return how current the reads are when they come from a copy of the graph; empty when every read goes to
+     *         the store of record
+     */
+    default Optional<Freshness> freshness() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

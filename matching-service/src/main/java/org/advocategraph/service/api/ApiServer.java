@@ -52,7 +52,7 @@ public final class ApiServer implements AutoCloseable {
         this.settings = settings;
         this.keys = keys;
         var health = new HealthHandler(store);
-        var matches = new MatchHandler(matcher, mapper);
+        var matches = new MatchHandler(matcher, store, mapper);
         var reachHandler = new ReachHandler(reach, store);
         this.app = Javalin.create(config -> {
             configure(config);

@@ -24,6 +24,7 @@ final class HealthHandler implements Handler {
             body.put("status", "UP");
             body.put("store", store.describe());
             body.put("counts", counts);
+            body.put("graph", MatchHandler.freshness(store));
         } catch (RuntimeException e) {
             body.put("status", "DOWN");
             body.put("store", store.describe());

@@ -12,14 +12,29 @@ import org.advocategraph.model.Purpose;
 import org.advocategraph.service.matching.AdvocateMatcher;
 import org.advocategraph.service.matching.MatchRequest;
 import org.advocategraph.service.matching.MatchResult;
+import org.advocategraph.store.GraphStore;
 
 /** {@code POST /api/v1/matches}: parses the body, asks the matcher, answers the ranked list. */
 final class MatchHandler implements Handler {
+    /** @return how current the graph behind an answer is: read live, or from a copy loaded when */
+    static Map<String, Object> freshness(GraphStore store) {
+        Map<String, Object> graph = new LinkedHashMap<>();
+        store.freshness().ifPresentOrElse(f -> {
+            graph.put("readFrom", "memory");
+            graph.put("loadedAt", f.loadedAt().toString());
+            graph.put("ageSeconds", f.ageSeconds());
+            graph.put("lastWriteAt", f.lastWriteAt() == null ? null : f.lastWriteAt().toString());
+        }, () -> graph.put("readFrom", "store"));
+        return graph;
+    }
+
     private final AdvocateMatcher matcher;
+    private final GraphStore store;
     private final ObjectMapper mapper;
 
-    MatchHandler(AdvocateMatcher matcher, ObjectMapper mapper) {
+    MatchHandler(AdvocateMatcher matcher, GraphStore store, ObjectMapper mapper) {
         this.matcher = matcher;
+        this.store = store;
         this.mapper = mapper;
     }
 
@@ -48,6 +63,7 @@ final class MatchHandler implements Handler {
         answer.put("weights", result.weights());
         answer.put("notes", result.notes());
         answer.put("tookMs", (System.nanoTime() - started) / 1_000_000);
+        answer.put("graph", freshness(store));
         ctx.json(answer);
     }
 }

@@ -1,5 +1,9 @@
 package org.advocategraph.service.app;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +13,7 @@ import org.advocategraph.service.matching.AdvocateMatcher;
 import org.advocategraph.service.matching.GraphAdvocateMatcher;
 import org.advocategraph.service.reach.BreadthFirstReach;
 import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.memory.CachedGraphStore;
 import org.advocategraph.store.select.OpenStore;
 
 /**
@@ -20,14 +25,34 @@ public final class AdvocateService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdvocateService.class);
 
     private final OpenStore store;
+    private final CachedGraphStore graph;
     private final AdvocateMatcher matcher;
     private final ApiServer server;
+    private final ScheduledExecutorService refresher;
     private volatile boolean closed;
 
-    private AdvocateService(OpenStore store, AdvocateMatcher matcher, ApiServer server) {
+    private AdvocateService(OpenStore store, CachedGraphStore graph, AdvocateMatcher matcher, ApiServer server,
+                            int refreshSeconds) {
         this.store = store;
+        this.graph = graph;
         this.matcher = matcher;
         this.server = server;
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "graph-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        if (refreshSeconds > 0) {
+            refresher.scheduleWithFixedDelay(this::refresh, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    private void refresh() {
+        try {
+            graph.refreshIfChanged();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check the store for outside writes: {}", e.getMessage());
+        }
     }
 
     /**
@@ -41,20 +66,21 @@ public final class AdvocateService implements AutoCloseable {
     public static AdvocateService open(ServiceConfig config, ApiKeys keys) {
         OpenStore store = OpenStore.open(config.store());
         try {
-            GraphStore graph = store.store();
+            // The engines read from memory; writes go through to the store.
+            CachedGraphStore graph = new CachedGraphStore(store.store());
             var matcher = new GraphAdvocateMatcher(graph, config.weights());
             var reach = new BreadthFirstReach(graph, config.maxReach());
             var server = new ApiServer(config.api(), keys, graph, matcher, reach);
-            return new AdvocateService(store, matcher, server);
+            return new AdvocateService(store, graph, matcher, server, config.refreshSeconds());
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
     }
 
-    /** @return the graph store, for loading data before serving */
+    /** @return the graph store (reads from memory, writes through), for loading data before serving */
     public GraphStore store() {
-        return store.store();
+        return graph;
     }
 
     /** @return the matching engine */
@@ -65,7 +91,7 @@ public final class AdvocateService implements AutoCloseable {
     /** Starts the HTTP server. */
     public AdvocateService start() {
         server.start();
-        LOG.info("Serving on port {} over {}", server.port(), store.store().describe());
+        LOG.info("Serving on port {} over {}", server.port(), graph.describe());
         return this;
     }
 
@@ -85,6 +111,7 @@ public final class AdvocateService implements AutoCloseable {
             return;
         }
         closed = true;
+        refresher.shutdownNow();
         try {
             server.close();
         } finally {

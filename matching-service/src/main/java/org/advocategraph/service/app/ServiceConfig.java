@@ -27,8 +27,11 @@ import org.advocategraph.store.select.StoreSettings;
  * @param keys       accepted API keys
  * @param weights    matching factor weights
  * @param maxReach   most people one reach walk may visit
+ * @param refreshSeconds how often the in-memory copy of the graph checks the store for writes by other processes
+ *                   (0: never)
  */
-public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, ScoringWeights weights, int maxReach) {
+public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, ScoringWeights weights, int maxReach,
+                            int refreshSeconds) {
 
     /** Every key with its default ("" for none), documented in the README. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -41,6 +44,7 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
         d.put("store.database", "");
         d.put("store.data", "data");
         d.put("store.boltPort", "0");
+        d.put("store.refreshSeconds", "60");
         d.put("http.host", "0.0.0.0");
         d.put("http.port", "7070");
         d.put("http.maxBodyBytes", Long.toString(ApiSettings.DEFAULT_MAX_BODY));
@@ -120,7 +124,11 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
         if (maxReach < 1) {
             throw new ConfigException(fn.where("reach.maxVisited") + "reach.maxVisited must be positive, was " + maxReach);
         }
-        return new ServiceConfig(store, api, keys, weights, maxReach);
+        int refresh = fn.integer("store.refreshSeconds");
+        if (refresh < 0) {
+            throw new ConfigException(fn.where("store.refreshSeconds") + "store.refreshSeconds must be 0 or more, was " + refresh);
+        }
+        return new ServiceConfig(store, api, keys, weights, maxReach, refresh);
     }
 
     private static String blank(String s) {

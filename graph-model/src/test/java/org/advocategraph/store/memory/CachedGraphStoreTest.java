@@ -1,0 +1,64 @@
+package org.advocategraph.store.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.advocategraph.model.Employee;
+import org.advocategraph.model.Tie;
+import org.advocategraph.model.TieKind;
+import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.GraphStoreContract;
+import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
+
+/** The storage contract against the in-memory read model over TinkerGraph, plus what is its own: freshness. */
+class CachedGraphStoreTest extends GraphStoreContract {
+    @Override
+    protected GraphStore newEmptyStore() {
+        return new CachedGraphStore(TinkerPopGraphStore.inMemory());
+    }
+
+    private static Employee employee(String id) {
+        return new Employee(id, "E " + id, "", "", "", List.of("en"), Set.of(), Set.of(), 2, true, true, null);
+    }
+
+    @Test
+    void shouldLoadWhatTheStoreAlreadyHolds() {
+        // Given a store with two employees and a tie, written before the read model existed
+        TinkerPopGraphStore backing = TinkerPopGraphStore.inMemory();
+        backing.upsert(List.of(employee("e1"), employee("e2"), new Tie("e1", "e2", TieKind.COLLEAGUE, 0.5, null)));
+
+        // When the read model is built over it
+        try (CachedGraphStore cached = new CachedGraphStore(backing)) {
+            // Then it answers from what it loaded
+            assertEquals(Optional.of(employee("e1")), cached.employee("e1"));
+            assertEquals(1, cached.tiesOf(List.of("e2")).size());
+            assertEquals(3, cached.freshness().orElseThrow().elements());
+        }
+    }
+
+    @Test
+    void shouldReloadWhenAnotherWriterChangedTheStore() {
+        // Given a read model over a store
+        TinkerPopGraphStore backing = TinkerPopGraphStore.inMemory();
+        try (CachedGraphStore cached = new CachedGraphStore(backing)) {
+            cached.upsert(List.of(employee("e1")));
+            assertFalse(cached.refreshIfChanged(), "its own writes keep it current");
+
+            // When someone writes to the store directly
+            backing.upsert(List.of(employee("e2")));
+            assertEquals(Optional.empty(), cached.employee("e2"));
+
+            // Then a refresh finds the change and reloads
+            assertTrue(cached.refreshIfChanged());
+            assertEquals(Optional.of(employee("e2")), cached.employee("e2"));
+            assertFalse(cached.refreshIfChanged());
+        }
+    }
+}
