@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.advocategraph.model.Assignment;
 import org.advocategraph.model.Conversation;
+import org.advocategraph.model.ConversationStatus;
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
 import org.advocategraph.model.Expertise;
@@ -87,6 +89,12 @@ public interface GraphStore extends AutoCloseable {
     /** @return the program with this id */
     Optional<Program> program(String id);
 
+    /**
+     * @param statuses the statuses wanted
+     * @return every conversation in one of them, ordered by id
+     */
+    List<Conversation> conversationsWithStatus(Collection<ConversationStatus> statuses);
+
     /** @return the topics a customer is interested in, with weights */
     List<WeightedId> interestsOf(String customerId);
 
@@ -107,6 +115,12 @@ public interface GraphStore extends AutoCloseable {
      *         capacity (proposed, accepted, responded); employees with none are absent
      */
     Map<String, Integer> openAssignments(Collection<String> employeeIds);
+
+    /**
+     * @param employeeIds employees; unknown ids are ignored
+     * @return every assignment of those employees, whatever its status, ordered by id
+     */
+    List<Assignment> assignmentsOf(Collection<String> employeeIds);
 
     /** @return every {@code CONNECTED_TO} tie that starts or ends at one of the given people */
     List<Tie> tiesOf(Collection<String> personIds);
@@ -147,6 +161,27 @@ public interface GraphStore extends AutoCloseable {
     Map<String, Long> counts();
 
     /** Releases connections; does not stop an embedded database (its owner does). */
+    /**
+     * Settings kept in the graph, so that every service instance sees the same (routing policies, for example):
+     * small JSON documents by kind and id.
+     *
+     * @param kind what the documents are, for example {@code program-policy}
+     * @return every document of that kind, by id
+     */
+    Map<String, String> documents(String kind);
+
+    /**
+     * Creates or replaces a document.
+     *
+     * @param kind what it is
+     * @param id   whose it is
+     * @param json the document
+     */
+    void putDocument(String kind, String id, String json);
+
+    /** @return true when the document existed and was deleted */
+    boolean deleteDocument(String kind, String id);
+
     /**
      * @return how current the reads are when they come from a copy of the graph; empty when every read goes to
      *         the store of record

@@ -559,6 +559,54 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void shouldReadEveryAssignmentOfTheGivenEmployees() {
+        // Given the fixture (e1 has as1, as2; e2 has as3; e3 has as4, as5)
+        writeFixture();
+
+        // When the assignments of e1 and e3 (and an unknown id) are read
+        List<Assignment> found = store.assignmentsOf(List.of("e3", "e1", "nobody"));
+
+        // Then all four come back whatever their status, by id, with every property
+        assertEquals(List.of("as1", "as2", "as4", "as5"), found.stream().map(Assignment::id).toList());
+        assertEquals(RELATIONSHIPS.stream().filter(r -> r instanceof Assignment a && a.id().equals("as5")).findFirst()
+                .orElseThrow(), found.get(3));
+        assertEquals(List.of(), store.assignmentsOf(List.of()));
+    }
+
+    @Test
+    void shouldKeepDocumentsByKindAndIdApartFromTheGraph() {
+        // Given the fixture and two documents of one kind, one of another
+        writeFixture();
+        store.putDocument("program-policy", "p1", "{\"purposes\":[\"care\"]}");
+        store.putDocument("program-policy", "p2", "{}");
+        store.putDocument("account-policy", "p1", "{\"allowOthers\":true}");
+
+        // When one is replaced and another deleted
+        store.putDocument("program-policy", "p1", "{\"purposes\":[\"sales\"]}");
+        assertTrue(store.deleteDocument("program-policy", "p2"));
+        assertFalse(store.deleteDocument("program-policy", "p2"));
+
+        // Then each kind holds its own, the latest version, and the graph's counts are untouched
+        assertEquals(Map.of("p1", "{\"purposes\":[\"sales\"]}"), store.documents("program-policy"));
+        assertEquals(Map.of("p1", "{\"allowOthers\":true}"), store.documents("account-policy"));
+        assertEquals(Map.of(), store.documents("nothing"));
+        assertCounts(FIXTURE_COUNTS);
+    }
+
+    @Test
+    void shouldListConversationsByStatus() {
+        // Given the fixture's assigned conversation and two more, one open and one resolved
+        writeFixture();
+        Conversation open = new Conversation("v2", "email", "", "help", "en", -0.2, T1, ConversationStatus.OPEN, null, 3, "c2");
+        upsert(open, new Conversation("v3", "email", "", "thanks", "en", 0.8, T2, ConversationStatus.RESOLVED, null, 0, null));
+
+        // When conversations are listed by status, Then each comes back whole, by id
+        assertEquals(List.of(open), store.conversationsWithStatus(List.of(ConversationStatus.OPEN)));
+        assertEquals(List.of(OUTAGE, open), store.conversationsWithStatus(List.of(ConversationStatus.OPEN, ConversationStatus.ASSIGNED)));
+        assertEquals(List.of(), store.conversationsWithStatus(List.of()));
+    }
+
+    @Test
     void shouldReadTiesStartingOrEndingAtTheGivenPeople() {
         // Given the fixture
         writeFixture();

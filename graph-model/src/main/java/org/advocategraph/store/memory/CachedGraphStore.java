@@ -192,6 +192,11 @@ public final class CachedGraphStore implements GraphStore {
     }
 
     @Override
+    public List<Conversation> conversationsWithStatus(Collection<org.advocategraph.model.ConversationStatus> statuses) {
+        return read(() -> graph.conversationsWithStatus(statuses));
+    }
+
+    @Override
     public Optional<Program> program(String id) {
         return read(() -> graph.program(id));
     }
@@ -227,6 +232,11 @@ public final class CachedGraphStore implements GraphStore {
     }
 
     @Override
+    public List<Assignment> assignmentsOf(Collection<String> employeeIds) {
+        return read(() -> graph.assignmentsOf(employeeIds));
+    }
+
+    @Override
     public List<Tie> tiesOf(Collection<String> personIds) {
         return read(() -> graph.tiesOf(personIds));
     }
@@ -256,6 +266,21 @@ public final class CachedGraphStore implements GraphStore {
     @Override
     public <T extends GraphElement> void scan(Class<T> type, int batchSize, Consumer<List<T>> sink) {
         store.scan(type, batchSize, sink);
+    }
+
+    @Override
+    public Map<String, String> documents(String kind) {
+        return store.documents(kind);
+    }
+
+    @Override
+    public void putDocument(String kind, String id, String json) {
+        store.putDocument(kind, id, json);
+    }
+
+    @Override
+    public boolean deleteDocument(String kind, String id) {
+        return store.deleteDocument(kind, id);
     }
 
     @Override

@@ -252,6 +252,18 @@ final class MemoryGraph {
         return Optional.ofNullable(conversations.get(id));
     }
 
+    List<Conversation> conversationsWithStatus(Collection<org.advocategraph.model.ConversationStatus> statuses) {
+        Set<org.advocategraph.model.ConversationStatus> wanted = Set.copyOf(statuses);
+        List<Conversation> out = new ArrayList<>();
+        for (Conversation c : conversations.values()) {
+            if (wanted.contains(c.status())) {
+                out.add(c);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Conversation::id));
+        return out;
+    }
+
     Optional<Program> program(String id) {
         return Optional.ofNullable(programs.get(id));
     }
@@ -298,6 +310,17 @@ final class MemoryGraph {
             }
         }
         return counts;
+    }
+
+    List<Assignment> assignmentsOf(Collection<String> employeeIds) {
+        List<Assignment> out = new ArrayList<>();
+        for (String e : new LinkedHashSet<>(employeeIds)) {
+            for (String id : assignmentsByEmployee.getOrDefault(e, Set.of())) {
+                out.add(assignments.get(id));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Assignment::id));
+        return out;
     }
 
     List<Tie> tiesOf(Collection<String> personIds) {

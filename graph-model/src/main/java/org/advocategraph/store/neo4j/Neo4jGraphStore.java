@@ -153,6 +153,7 @@ public final class Neo4jGraphStore implements GraphStore {
                 "CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
                 "CREATE CONSTRAINT conversation_id IF NOT EXISTS FOR (n:Conversation) REQUIRE n.id IS UNIQUE",
                 "CREATE CONSTRAINT program_id IF NOT EXISTS FOR (n:Program) REQUIRE n.id IS UNIQUE",
+                "CREATE CONSTRAINT document_key IF NOT EXISTS FOR (n:Document) REQUIRE n.key IS UNIQUE",
                 "CREATE INDEX employee_manager IF NOT EXISTS FOR (n:Employee) ON (n.managerId)",
                 "CREATE INDEX customer_account IF NOT EXISTS FOR (n:Customer) ON (n.accountId)",
                 "CREATE INDEX conversation_author IF NOT EXISTS FOR (n:Conversation) ON (n.authorId)",
@@ -295,6 +296,13 @@ public final class Neo4jGraphStore implements GraphStore {
     }
 
     @Override
+    public List<Conversation> conversationsWithStatus(Collection<ConversationStatus> statuses) {
+        List<String> keys = statuses.stream().map(ConversationStatus::key).distinct().toList();
+        return read("MATCH (n:Conversation) WHERE n.status IN $statuses RETURN n ORDER BY n.id", Map.of("statuses", keys),
+                r -> NodeMapping.conversation(r.get("n").asNode()));
+    }
+
+    @Override
     public Optional<Program> program(String id) {
         return read("MATCH (n:Program {id: $id}) RETURN n", Map.of("id", id),
                 r -> NodeMapping.program(r.get("n").asNode())).stream().findFirst();
@@ -347,6 +355,18 @@ public final class Neo4jGraphStore implements GraphStore {
                     r -> counts.put(r.get("id").asString(), r.get("n").asInt()));
         }
         return counts;
+    }
+
+    @Override
+    public List<Assignment> assignmentsOf(Collection<String> employeeIds) {
+        Scans scan = Scans.of(Assignment.class);
+        List<Assignment> out = new ArrayList<>(readChunked(employeeIds, """
+                MATCH (a:Person)-[x:ASSIGNED_TO]->(b:Conversation) WHERE a.id IN $ids AND a:Employee
+                RETURN x.id AS id, a.id AS f, b.id AS t, x.assignedAt AS assignedAt, x.status AS status,
+                       x.respondedAt AS respondedAt, x.outcome AS outcome, x.sentimentAfter AS sentimentAfter""",
+                r -> (Assignment) scan.mapper().apply(r)));
+        out.sort(java.util.Comparator.comparing(Assignment::id));
+        return out;
     }
 
     @Override
@@ -446,6 +466,35 @@ public final class Neo4jGraphStore implements GraphStore {
             }
         } catch (Neo4jException e) {
             throw failure("read every " + type.getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public Map<String, String> documents(String kind) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        read("MATCH (d:Document) WHERE d.kind = $kind RETURN d.id AS id, d.json AS json", Map.of("kind", kind),
+                r -> out.put(r.get("id").asString(), r.get("json").asString()));
+        return out;
+    }
+
+    @Override
+    public void putDocument(String kind, String id, String json) {
+        try (Session session = session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(
+                    "MERGE (d:Document {key: $key}) SET d.kind = $kind, d.id = $id, d.json = $json",
+                    Map.of("key", kind + "/" + id, "kind", kind, "id", id, "json", json)).consume());
+        } catch (Neo4jException e) {
+            throw failure("store the " + kind + " of " + id, e);
+        }
+    }
+
+    @Override
+    public boolean deleteDocument(String kind, String id) {
+        try (Session session = session()) {
+            return session.executeWrite(tx -> tx.run("MATCH (d:Document {key: $key}) DELETE d",
+                    Map.of("key", kind + "/" + id)).consume().counters().nodesDeleted() > 0);
+        } catch (Neo4jException e) {
+            throw failure("delete the " + kind + " of " + id, e);
         }
     }
 

@@ -215,7 +215,7 @@ final class RecordScan {
         return Integer.compare(a.length(), b.length());
     }
 
-    private static Assignment assignment(String from, String to, Map<?, ?> p) {
+    static Assignment assignment(String from, String to, Map<?, ?> p) {
         Object sentiment = p.get(Schema.SENTIMENT_AFTER);
         return new Assignment(Codec.str(p, Schema.UID), from, to, instant(p, Schema.ASSIGNED_AT),
                 AssignmentStatus.parse(Schema.STATUS, Codec.str(p, Schema.STATUS)), instant(p, Schema.RESPONDED_AT),

@@ -16,7 +16,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.advocategraph.model.AssignmentStatus;
+import org.advocategraph.model.Assignment;
 import org.advocategraph.model.Conversation;
+import org.advocategraph.model.ConversationStatus;
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
 import org.advocategraph.model.Expertise;
@@ -39,6 +41,7 @@ import org.apache.tinkerpop.gremlin.structure.Edge;
 import org.apache.tinkerpop.gremlin.structure.T;
 import org.apache.tinkerpop.gremlin.structure.Transaction;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
+import org.apache.tinkerpop.gremlin.structure.VertexProperty;
 import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
 
 /**
@@ -261,6 +264,23 @@ public final class TinkerPopGraphStore implements GraphStore {
     }
 
     @Override
+    public List<Conversation> conversationsWithStatus(Collection<ConversationStatus> statuses) {
+        List<String> keys = statuses.stream().map(ConversationStatus::key).distinct().toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return read(() -> {
+            List<Conversation> out = new ArrayList<>();
+            for (Map<Object, Object> m : g.V().hasLabel(Schema.CONVERSATION).has(Schema.STATUS, P.within(keys))
+                    .elementMap().toList()) {
+                out.add(Codec.conversation(m));
+            }
+            out.sort(java.util.Comparator.comparing(Conversation::id));
+            return out;
+        });
+    }
+
+    @Override
     public Optional<Program> program(String id) {
         return one(Schema.PROGRAM, id).map(Codec::program);
     }
@@ -320,6 +340,22 @@ public final class TinkerPopGraphStore implements GraphStore {
                     out.put(id, Math.toIntExact(open));
                 }
             }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Assignment> assignmentsOf(Collection<String> employeeIds) {
+        return read(() -> {
+            List<Assignment> out = new ArrayList<>();
+            for (String id : distinct(employeeIds)) {
+                for (Map<String, Object> m : vertex(Schema.EMPLOYEE, id).outE(Schema.ASSIGNED_TO)
+                        .<Object>project("f", "t", "p").by(__.outV().values(Schema.UID))
+                        .by(__.inV().values(Schema.UID)).by(__.valueMap()).toList()) {
+                    out.add(RecordScan.assignment((String) m.get("f"), (String) m.get("t"), (Map<?, ?>) m.get("p")));
+                }
+            }
+            out.sort(java.util.Comparator.comparing(Assignment::id));
             return out;
         });
     }
@@ -389,10 +425,66 @@ public final class TinkerPopGraphStore implements GraphStore {
             for (String label : Schema.EDGE_LABELS) {
                 out.put(label, 0L);
             }
-            g.V().groupCount().by(T.label).next().forEach((label, n) -> out.put(label.toString(), n));
+            g.V().groupCount().by(T.label).next().forEach((label, n) -> out.computeIfPresent(label.toString(), (k, v) -> n));
             g.E().groupCount().by(T.label).next().forEach((label, n) -> out.put(label.toString(), n));
             return out;
         });
+    }
+
+    private static final String DOCUMENT = "Document";
+
+    @Override
+    public Map<String, String> documents(String kind) {
+        return read(() -> {
+            Map<String, String> out = new java.util.TreeMap<>();
+            for (Map<String, Object> m : g.V().hasLabel(DOCUMENT).has("kind", kind)
+                    .<Object>project("id", "json").by("docId").by("json").toList()) {
+                out.put((String) m.get("id"), (String) m.get("json"));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void putDocument(String kind, String id, String json) {
+        String key = kind + "/" + id;
+        writeDocument(gt -> gt.V().hasLabel(DOCUMENT).has(Schema.UID, key).fold()
+                .coalesce(__.unfold(), __.addV(DOCUMENT).property(Schema.UID, key))
+                .property(VertexProperty.Cardinality.single, "kind", kind)
+                .property(VertexProperty.Cardinality.single, "docId", id)
+                .property(VertexProperty.Cardinality.single, "json", json).iterate());
+    }
+
+    @Override
+    public boolean deleteDocument(String kind, String id) {
+        boolean[] found = {false};
+        writeDocument(gt -> {
+            found[0] = gt.V().hasLabel(DOCUMENT).has(Schema.UID, kind + "/" + id).hasNext();
+            gt.V().hasLabel(DOCUMENT).has(Schema.UID, kind + "/" + id).drop().iterate();
+        });
+        return found[0];
+    }
+
+    private void writeDocument(java.util.function.Consumer<GraphTraversalSource> work) {
+        lock.writeLock().lock();
+        try {
+            if (!transactional) {
+                work.accept(g);
+                return;
+            }
+            Transaction tx = g.tx();
+            try {
+                work.accept(tx.begin());
+                tx.commit();
+            } catch (RuntimeException e) {
+                if (tx.isOpen()) {
+                    tx.rollback();
+                }
+                throw new StoreException("writing a document to " + description + " failed: " + message(e), false, e);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Releases the in-memory graph this store opened; a graph passed in by the caller stays open. */
