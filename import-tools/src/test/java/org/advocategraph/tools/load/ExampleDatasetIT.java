@@ -110,7 +110,9 @@ class ExampleDatasetIT {
         assertEquals("e-jonas", ranked.get(0), result.toString());
         assertEquals("e-priya", ranked.get(1), result.toString());
         assertEquals(List.of("c-maya", "e-jonas"), result.matches().get(0).path());
-        assertTrue(result.matches().get(0).score() - result.matches().get(1).score() > 0.05, result.toString());
+        // (Priya narrows the gap: she knows two of Maya's three contacts, which the audience factor counts)
+        assertTrue(result.matches().get(0).score() > result.matches().get(1).score(), result.toString());
+        assertTrue(result.matches().get(1).factors().get("audience") > result.matches().get(0).factors().get("audience"));
         // And Lars, the best Kubernetes expert on paper, is never proposed: he has left
         assertTrue(!ranked.contains("e-lars"), ranked.toString());
         assertEquals(1, result.excluded().get("inactive"), result.toString());

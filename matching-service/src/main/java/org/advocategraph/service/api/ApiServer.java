@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.advocategraph.model.InvalidFieldException;
 import org.advocategraph.service.NotFoundException;
 import org.advocategraph.service.matching.AdvocateMatcher;
+import org.advocategraph.service.assignment.BatchAssigner;
+import org.advocategraph.service.policy.PolicyBook;
+import org.advocategraph.service.team.TeamBuilder;
+import org.advocategraph.service.triage.Triage;
 import org.advocategraph.service.reach.ReachCalculator;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.StoreException;
@@ -33,6 +37,8 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Set<Role> MATCHING_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN);
     private static final Set<Role> ANALYTICS_ROLES = Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN);
+    private static final Set<Role> POLICY_EDITORS = Set.of(Role.MANAGER, Role.ADMIN);
+    private static final Set<Role> EVERY_ROLE = Set.of(Role.CRM, Role.MANAGER, Role.ANALYST, Role.ADMIN);
 
     private final ApiSettings settings;
     private final ApiKeys keys;
@@ -45,22 +51,62 @@ public final class ApiServer implements AutoCloseable {
      * @param keys     accepted API keys
      * @param store    the graph, for health
      * @param matcher  the matching engine
-     * @param reach    the reach calculator
+     * @param engines  what the routes answer with
      */
-    public ApiServer(ApiSettings settings, ApiKeys keys, GraphStore store, AdvocateMatcher matcher,
-                     ReachCalculator reach) {
+    public ApiServer(ApiSettings settings, ApiKeys keys, Engines engines) {
         this.settings = settings;
         this.keys = keys;
+        GraphStore store = engines.store();
+        AdvocateMatcher matcher = engines.matcher();
+        ReachCalculator reach = engines.reach();
+        PolicyBook policies = engines.policies();
         var health = new HealthHandler(store);
         var matches = new MatchHandler(matcher, store, mapper);
         var reachHandler = new ReachHandler(reach, store);
+        var policy = new PolicyHandlers(policies, mapper);
+        var routing = new RoutingHandlers(engines.triage(), engines.teams(), engines.batch(), mapper);
         this.app = Javalin.create(config -> {
             configure(config);
             route(config, "GET", "/health", Set.of(), "Liveness and store status (no key)", health);
             route(config, "POST", "/api/v1/matches", MATCHING_ROLES, "Ranked, explained advocates", matches);
             route(config, "GET", "/api/v1/analytics/reach", ANALYTICS_ROLES,
                     "Distinct people reached within hops of advocates or a program", reachHandler);
+            route(config, "GET", "/api/v1/triage", MATCHING_ROLES,
+                    "Open conversations by urgency, each with its best advocate", routing::triage);
+            route(config, "POST", "/api/v1/conversations/{id}/mobilize", MATCHING_ROLES,
+                    "A team that covers the conversation's topics and community", routing::mobilize);
+            route(config, "POST", "/api/v1/assignments/batch", POLICY_EDITORS,
+                    "Optimal assignment of a queue of conversations, against greedy", routing::batch);
+            route(config, "GET", "/api/v1/policies", EVERY_ROLE, "Every program's and account's routing policy", policy::list);
+            route(config, "PUT", "/api/v1/programs/{id}/policy", POLICY_EDITORS, "Set a program's routing policy",
+                    policy::putProgram);
+            route(config, "DELETE", "/api/v1/programs/{id}/policy", POLICY_EDITORS, "Remove a program's routing policy",
+                    policy::deleteProgram);
+            route(config, "PUT", "/api/v1/accounts/{id}/policy", POLICY_EDITORS,
+                    "Set whether an account's owners allow other advocates", policy::putAccount);
+            route(config, "DELETE", "/api/v1/accounts/{id}/policy", POLICY_EDITORS, "Remove an account's policy",
+                    policy::deleteAccount);
         });
+    }
+
+    /**
+     * The engines behind the routes.
+     *
+     * @param store    the graph, for health
+     * @param matcher  the matching engine
+     * @param reach    the reach calculator
+     * @param policies the routing policies
+     * @param triage   ranks open conversations
+     * @param teams    mobilizes teams
+     * @param batch    assigns queues
+     */
+    public record Engines(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies,
+                          Triage triage, TeamBuilder teams, BatchAssigner batch) {
+        /** @return the engines built on one store and matcher */
+        public static Engines on(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies) {
+            return new Engines(store, matcher, reach, policies, new Triage(store, matcher, java.time.Clock.systemUTC()),
+                    new TeamBuilder(store, matcher), new BatchAssigner(store, matcher));
+        }
     }
 
     /** @return every route with its allowed roles */

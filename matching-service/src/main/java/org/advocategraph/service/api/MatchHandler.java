@@ -40,7 +40,7 @@ final class MatchHandler implements Handler {
 
     /** The JSON body; every field optional at this level, checked by {@link MatchRequest}. */
     record Body(String customerId, String conversationId, List<String> topics, String purpose, String channel,
-                String language, Integer limit) {
+                String language, Integer limit, String programId) {
     }
 
     @Override
@@ -52,7 +52,7 @@ final class MatchHandler implements Handler {
         Body body = Json.read(mapper, ctx.body(), Body.class);
         MatchRequest request = new MatchRequest(body.customerId(), body.conversationId(), body.topics(),
                 body.purpose() == null ? null : Purpose.parse("purpose", body.purpose()), body.channel(),
-                body.language(), body.limit() == null ? MatchRequest.DEFAULT_LIMIT : body.limit());
+                body.language(), body.limit() == null ? MatchRequest.DEFAULT_LIMIT : body.limit(), body.programId());
         long started = System.nanoTime();
         MatchResult result = matcher.match(request);
         Map<String, Object> answer = new LinkedHashMap<>();

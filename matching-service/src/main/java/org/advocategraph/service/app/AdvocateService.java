@@ -11,6 +11,7 @@ import org.advocategraph.service.api.ApiKeys;
 import org.advocategraph.service.api.ApiServer;
 import org.advocategraph.service.matching.AdvocateMatcher;
 import org.advocategraph.service.matching.GraphAdvocateMatcher;
+import org.advocategraph.service.policy.PolicyBook;
 import org.advocategraph.service.reach.BreadthFirstReach;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.memory.CachedGraphStore;
@@ -26,15 +27,17 @@ public final class AdvocateService implements AutoCloseable {
 
     private final OpenStore store;
     private final CachedGraphStore graph;
+    private final PolicyBook policies;
     private final AdvocateMatcher matcher;
     private final ApiServer server;
     private final ScheduledExecutorService refresher;
     private volatile boolean closed;
 
-    private AdvocateService(OpenStore store, CachedGraphStore graph, AdvocateMatcher matcher, ApiServer server,
-                            int refreshSeconds) {
+    private AdvocateService(OpenStore store, CachedGraphStore graph, PolicyBook policies, AdvocateMatcher matcher,
+                            ApiServer server, int refreshSeconds) {
         this.store = store;
         this.graph = graph;
+        this.policies = policies;
         this.matcher = matcher;
         this.server = server;
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,6 +53,7 @@ public final class AdvocateService implements AutoCloseable {
     private void refresh() {
         try {
             graph.refreshIfChanged();
+            policies.reload();
         } catch (RuntimeException e) {
             LOG.warn("Could not check the store for outside writes: {}", e.getMessage());
         }
@@ -68,10 +72,11 @@ public final class AdvocateService implements AutoCloseable {
         try {
             // The engines read from memory; writes go through to the store.
             CachedGraphStore graph = new CachedGraphStore(store.store());
-            var matcher = new GraphAdvocateMatcher(graph, config.weights());
+            var policies = new PolicyBook(graph, new com.fasterxml.jackson.databind.ObjectMapper());
+            var matcher = new GraphAdvocateMatcher(graph, config.weights(), policies, java.time.Clock.systemUTC());
             var reach = new BreadthFirstReach(graph, config.maxReach());
-            var server = new ApiServer(config.api(), keys, graph, matcher, reach);
-            return new AdvocateService(store, graph, matcher, server, config.refreshSeconds());
+            var server = new ApiServer(config.api(), keys, ApiServer.Engines.on(graph, matcher, reach, policies));
+            return new AdvocateService(store, graph, policies, matcher, server, config.refreshSeconds());
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import org.advocategraph.service.api.ApiKeys;
 import org.advocategraph.service.api.ApiSettings;
+import org.advocategraph.model.Purpose;
+import org.advocategraph.service.matching.PurposeWeights;
 import org.advocategraph.service.matching.ScoringWeights;
 import org.advocategraph.store.select.StoreSettings;
 
@@ -25,12 +27,12 @@ import org.advocategraph.store.select.StoreSettings;
  * @param store      which graph store
  * @param api        HTTP host, port and bounds
  * @param keys       accepted API keys
- * @param weights    matching factor weights
+ * @param weights    matching factor weights per purpose
  * @param maxReach   most people one reach walk may visit
  * @param refreshSeconds how often the in-memory copy of the graph checks the store for writes by other processes
  *                   (0: never)
  */
-public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, ScoringWeights weights, int maxReach,
+public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, PurposeWeights weights, int maxReach,
                             int refreshSeconds) {
 
     /** Every key with its default ("" for none), documented in the README. */
@@ -49,9 +51,10 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
         d.put("http.port", "7070");
         d.put("http.maxBodyBytes", Long.toString(ApiSettings.DEFAULT_MAX_BODY));
         d.put("api.keys", "");
-        d.put("matching.weights.expertise", Double.toString(ScoringWeights.DEFAULT.expertise()));
-        d.put("matching.weights.proximity", Double.toString(ScoringWeights.DEFAULT.proximity()));
-        d.put("matching.weights.availability", Double.toString(ScoringWeights.DEFAULT.availability()));
+        d.put("matching.weights", "");
+        for (Purpose p : Purpose.values()) {
+            d.put("matching.weights." + p.key(), "");
+        }
         d.put("reach.maxVisited", "5000000");
         return java.util.Collections.unmodifiableMap(d);
     }
@@ -117,9 +120,14 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
         ApiSettings api = fn.get("http.port", v -> new ApiSettings(m.get("http.host"), fn.integer("http.port"),
                 fn.longValue("http.maxBodyBytes")));
         ApiKeys keys = fn.get("api.keys", ApiKeys::parse);
-        ScoringWeights weights = fn.get("matching.weights.expertise", v -> new ScoringWeights(
-                fn.decimal("matching.weights.expertise"), fn.decimal("matching.weights.proximity"),
-                fn.decimal("matching.weights.availability")));
+        ScoringWeights base = fn.get("matching.weights", v -> ScoringWeights.parse("matching.weights", v, ScoringWeights.DEFAULT));
+        Map<Purpose, ScoringWeights> overrides = new java.util.EnumMap<>(Purpose.class);
+        for (Purpose p : Purpose.values()) {
+            String key = "matching.weights." + p.key();
+            ScoringWeights start = PurposeWeights.DEFAULT.overrides().getOrDefault(p, base);
+            overrides.put(p, fn.get(key, v -> ScoringWeights.parse(key, v, start)));
+        }
+        PurposeWeights weights = new PurposeWeights(base, overrides);
         int maxReach = fn.integer("reach.maxVisited");
         if (maxReach < 1) {
             throw new ConfigException(fn.where("reach.maxVisited") + "reach.maxVisited must be positive, was " + maxReach);

@@ -26,8 +26,10 @@ import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.WeightedId;
 
 /**
- * Ranks advocates by a weighted mean of expertise, relationship proximity to the customer and availability,
- * after hard filters (active, opted in, purpose, language, capacity), and explains every match.
+ * Ranks advocates by a weighted mean of six factors (expertise, proximity, credibility, audience, availability,
+ * fairness; weights per purpose, {@link PurposeWeights}), after hard filters (active, opted in, purpose,
+ * language, capacity, then the {@link RoutingPolicy}: program policies and account ownership), and explains
+ * every match.
  *
  * <p>Expertise: for each requested topic, the advocate's best evidence, counting a narrower topic at
  * {@value #NARROWER} and a broader one at {@value #BROADER} of its level; then the mean over requested topics
@@ -37,7 +39,16 @@ import org.advocategraph.store.WeightedId;
  * connections, and ownership of the customer's account, combined as independent chances:
  * {@code 1 - (1 - path)(1 - shared)(1 - owner)}.
  *
+ * <p>Credibility: holding a certification (0.4) and how past assignments ended (0.6): resolved without a
+ * negative sentiment after, smoothed as {@code (good + 1) / (ended + 2)}, so an advocate with no history counts
+ * as even.
+ *
+ * <p>Audience: the share of the affected community (the conversation's participants and the customer's direct
+ * contacts, the advocate excluded) the advocate has a tie with.
+ *
  * <p>Availability: the share of capacity still free. Advocates at capacity are filtered out, never ranked.
+ *
+ * <p>Fairness: {@code 1 - exp(-days since last asked / }{@value #FAIRNESS_DAYS}{@code )}; never asked is 1.
  *
  * <p>Work is bounded: one neighbourhood fetch of the customer's ties, one of the ties of the
  * {@value #MAX_SECOND_HOP} strongest neighbours, one of the candidates' ties; at most {@value #MAX_CANDIDATES}
@@ -49,17 +60,32 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     static final int MAX_HOPS = 3;
     static final int MAX_SECOND_HOP = 200;
     static final int MAX_CANDIDATES = 500;
+    static final double FAIRNESS_DAYS = 7.0;
 
     private final GraphStore store;
-    private final ScoringWeights weights;
+    private final PurposeWeights weights;
+    private final RoutingPolicy policy;
+    private final java.time.Clock clock;
 
     /**
      * @param store   the graph
-     * @param weights factor weights
+     * @param weights factor weights, the same for every purpose
      */
     public GraphAdvocateMatcher(GraphStore store, ScoringWeights weights) {
+        this(store, PurposeWeights.uniform(weights), RoutingPolicy.NONE, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param store   the graph
+     * @param weights factor weights per purpose
+     * @param policy  the routing policy (program rules, account ownership)
+     * @param clock   the time fairness measures from
+     */
+    public GraphAdvocateMatcher(GraphStore store, PurposeWeights weights, RoutingPolicy policy, java.time.Clock clock) {
         this.store = store;
         this.weights = weights;
+        this.policy = policy;
+        this.clock = clock;
     }
 
     @Override
@@ -82,7 +108,8 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         // Candidates: the strongest experts, plus the customer's direct contacts and account owners.
         Map<String, Double> expertise = new HashMap<>();
         Map<String, List<String>> expertiseReasons = new HashMap<>();
-        scoreExpertise(topicWeights, credits, topicNames, expertise, expertiseReasons);
+        Map<String, Map<String, Double>> coverage = new HashMap<>();
+        scoreExpertise(topicWeights, credits, topicNames, expertise, expertiseReasons, coverage);
         Set<String> candidates = new LinkedHashSet<>();
         expertise.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -99,46 +126,63 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         }
 
         List<Employee> employees = store.employees(candidates);
-        Map<String, Integer> open = store.openAssignments(candidates);
+        Map<String, History> history = History.of(store.assignmentsOf(candidates), clock.instant());
+        Set<String> community = community(conversation, proximity, candidates);
+        Map<String, Set<String>> neighbours = community.isEmpty() ? Map.of() : neighbours(candidates);
+        Set<String> owners = proximity == null ? Set.of() : proximity.owners();
+        RoutingPolicy.Check rules = policy.check(new RoutingPolicy.Context(purpose, channel, request.programId(), customer, owners));
         Map<String, Integer> excluded = new TreeMap<>();
-        boolean useExpertise = !topicWeights.isEmpty();
-        boolean useProximity = proximity != null;
-        double weightSum = (useExpertise ? weights.expertise() : 0) + (useProximity ? weights.proximity() : 0)
-                + weights.availability();
+        ScoringWeights w = weights.forPurpose(purpose);
+        Map<String, Boolean> used = new LinkedHashMap<>();
+        used.put("expertise", !topicWeights.isEmpty());
+        used.put("proximity", proximity != null);
+        used.put("credibility", true);
+        used.put("audience", !community.isEmpty());
+        used.put("availability", true);
+        used.put("fairness", true);
+        double weightSum = used.entrySet().stream().filter(Map.Entry::getValue).mapToDouble(e -> w.of(e.getKey())).sum();
 
         List<Match> matches = new ArrayList<>();
         for (Employee e : employees) {
-            int load = open.getOrDefault(e.id(), 0);
+            History h = history.getOrDefault(e.id(), History.NONE);
+            int load = h.open();
             String filter = filter(e, purpose, language, load);
+            if (filter == null) {
+                filter = rules.exclude(e);
+            }
             if (filter != null) {
                 excluded.merge(filter, 1, Integer::sum);
                 continue;
             }
             double exp = expertise.getOrDefault(e.id(), 0.0);
-            ProximityScore prox = useProximity ? proximity.score(e.id()) : ProximityScore.NONE;
+            ProximityScore prox = proximity != null ? proximity.score(e.id()) : ProximityScore.NONE;
             if (exp == 0 && prox.value() == 0) {
                 continue;
             }
-            double availability = 1.0 - (double) load / e.capacity();
-            double score = ((useExpertise ? weights.expertise() * exp : 0)
-                    + (useProximity ? weights.proximity() * prox.value() : 0)
-                    + weights.availability() * availability) / weightSum;
-            Map<String, Double> factors = new LinkedHashMap<>();
-            factors.put("expertise", round(exp));
-            factors.put("proximity", round(prox.value()));
-            factors.put("availability", round(availability));
             List<String> reasons = new ArrayList<>();
             reasons.addAll(prox.reasons());
             reasons.addAll(expertiseReasons.getOrDefault(e.id(), List.of()));
-            if (useExpertise && exp == 0) {
+            if (!topicWeights.isEmpty() && exp == 0) {
                 reasons.add("No recorded expertise on the requested topics");
             }
-            if (!e.certifications().isEmpty()) {
-                reasons.add("Certified: " + String.join(", ", e.certifications()));
-            }
+            Map<String, Double> factors = new LinkedHashMap<>();
+            factors.put("expertise", exp);
+            factors.put("proximity", prox.value());
+            factors.put("credibility", credibility(e, h, reasons));
+            factors.put("audience", audience(e.id(), community, neighbours, reasons));
+            factors.put("availability", 1.0 - (double) load / e.capacity());
             reasons.add("Has capacity: " + load + " of " + e.capacity() + " open assignments");
-            matches.add(new Match(e.id(), e.name(), e.title(), e.department(), round(score), factors, prox.path(),
-                    reasons, List.copyOf(e.certifications()), load, e.capacity()));
+            factors.put("fairness", fairness(h, reasons));
+            double score = 0;
+            for (var f : factors.entrySet()) {
+                if (used.get(f.getKey())) {
+                    score += w.of(f.getKey()) * f.getValue();
+                }
+                f.setValue(round(f.getValue()));
+            }
+            matches.add(new Match(e.id(), e.name(), e.title(), e.department(), round(score / weightSum), factors,
+                    prox.path(), reasons, List.copyOf(e.certifications()), load, e.capacity(),
+                    coverage.getOrDefault(e.id(), Map.of())));
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::advocateId));
         int considered = matches.size();
@@ -154,11 +198,9 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         resolved.put("purpose", purpose == null ? null : purpose.key());
         resolved.put("language", language);
         resolved.put("channel", channel);
+        resolved.put("programId", request.programId());
         Map<String, Double> usedWeights = new LinkedHashMap<>();
-        weights.asMap().forEach((k, v) -> {
-            boolean used = k.equals("availability") || (k.equals("expertise") && useExpertise) || (k.equals("proximity") && useProximity);
-            usedWeights.put(k, used ? v : 0.0);
-        });
+        w.asMap().forEach((k, v) -> usedWeights.put(k, used.get(k) ? v : 0.0));
         return new MatchResult(top, resolved, considered + excluded.values().stream().mapToInt(Integer::intValue).sum(),
                 excluded, notes, usedWeights);
     }
@@ -251,7 +293,8 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     }
 
     private void scoreExpertise(Map<String, Double> requested, Map<String, TopicCredit> credits,
-                                Map<String, String> names, Map<String, Double> scores, Map<String, List<String>> reasons) {
+                                Map<String, String> names, Map<String, Double> scores, Map<String, List<String>> reasons,
+                                Map<String, Map<String, Double>> coverage) {
         if (credits.isEmpty()) {
             return;
         }
@@ -270,10 +313,13 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         for (var entry : best.entrySet()) {
             double sum = 0;
             List<Evidence> evidence = new ArrayList<>();
+            Map<String, Double> covered = new LinkedHashMap<>();
             for (var topic : entry.getValue().entrySet()) {
                 sum += requested.get(topic.getKey()) * topic.getValue().value();
                 evidence.add(topic.getValue());
+                covered.put(topic.getKey(), round(topic.getValue().value()));
             }
+            coverage.put(entry.getKey(), covered);
             evidence.sort(Comparator.comparingDouble(Evidence::value).reversed());
             scores.put(entry.getKey(), sum / total);
             List<String> lines = new ArrayList<>();
@@ -304,6 +350,70 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         ProximitySearch search = new ProximitySearch(ties);
         return new Proximity(customer, search, search.bestPaths(customer.id(), MAX_HOPS), Set.copyOf(direct.keySet()),
                 Set.copyOf(owners));
+    }
+
+    /** The people a conversation touches: its participants and the customer's direct contacts. */
+    private Set<String> community(Conversation conversation, Proximity proximity, Set<String> candidates) {
+        Set<String> community = new HashSet<>();
+        if (conversation != null) {
+            community.addAll(store.participantsOf(conversation.id()));
+        }
+        if (proximity != null) {
+            community.addAll(proximity.direct());
+            community.remove(proximity.customer().id());
+        }
+        return community;
+    }
+
+    private Map<String, Set<String>> neighbours(Set<String> people) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Tie t : store.tiesOf(people)) {
+            out.computeIfAbsent(t.fromId(), k -> new HashSet<>()).add(t.toId());
+            out.computeIfAbsent(t.toId(), k -> new HashSet<>()).add(t.fromId());
+        }
+        return out;
+    }
+
+    private static double audience(String advocate, Set<String> community, Map<String, Set<String>> neighbours,
+                                   List<String> reasons) {
+        if (community.isEmpty()) {
+            return 0;
+        }
+        int size = community.size() - (community.contains(advocate) ? 1 : 0);
+        if (size == 0) {
+            return 0;
+        }
+        int known = 0;
+        for (String n : neighbours.getOrDefault(advocate, Set.of())) {
+            if (!n.equals(advocate) && community.contains(n)) {
+                known++;
+            }
+        }
+        if (known > 0) {
+            reasons.add("Connected to " + known + " of the " + size + " people this conversation touches");
+        }
+        return (double) known / size;
+    }
+
+    private static double credibility(Employee e, History h, List<String> reasons) {
+        double certified = e.certifications().isEmpty() ? 0 : 1;
+        if (certified > 0) {
+            reasons.add("Certified: " + String.join(", ", new java.util.TreeSet<>(e.certifications())));
+        }
+        if (h.ended() > 0) {
+            reasons.add("Ended " + h.good() + " of " + h.ended() + " past assignments well");
+        }
+        return 0.4 * certified + 0.6 * (h.good() + 1.0) / (h.ended() + 2.0);
+    }
+
+    private double fairness(History h, List<String> reasons) {
+        if (h.lastAskedAt() == null) {
+            reasons.add("Not asked before");
+            return 1.0;
+        }
+        double days = Math.max(0, java.time.Duration.between(h.lastAskedAt(), clock.instant()).toMinutes() / 1440.0);
+        reasons.add(String.format(Locale.ROOT, "Last asked %.1f days ago", days));
+        return 1 - Math.exp(-days / FAIRNESS_DAYS);
     }
 
     private static String filter(Employee e, Purpose purpose, String language, int load) {

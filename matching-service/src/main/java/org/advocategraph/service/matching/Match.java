@@ -17,15 +17,17 @@ import java.util.Map;
  * @param certifications certifications the advocate holds
  * @param openAssignments the advocate's open assignments now
  * @param capacity       the advocate's capacity
+ * @param coverage       per requested topic, the advocate's expertise credit on it (0..1, hierarchy included)
  */
 public record Match(String advocateId, String name, String title, String department, double score,
                     Map<String, Double> factors, List<String> path, List<String> reasons, List<String> certifications,
-                    int openAssignments, int capacity) {
+                    int openAssignments, int capacity, Map<String, Double> coverage) {
     public Match {
-        // Keep the factor order stable in JSON: expertise, proximity, availability.
+        // Keep the factor order stable in JSON.
         factors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(factors));
         path = List.copyOf(path);
         reasons = List.copyOf(reasons);
         certifications = List.copyOf(certifications);
+        coverage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coverage));
     }
 }

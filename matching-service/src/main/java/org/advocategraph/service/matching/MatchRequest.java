@@ -17,9 +17,10 @@ import org.advocategraph.model.Purpose;
  * @param channel        the channel, or null
  * @param language       a language the advocate must speak, or null
  * @param limit          how many matches at most, 1..{@link #MAX_LIMIT}
+ * @param programId      the program whose policy applies, or null for any program the advocate belongs to
  */
 public record MatchRequest(String customerId, String conversationId, List<String> topics, Purpose purpose,
-                           String channel, String language, int limit) {
+                           String channel, String language, int limit, String programId) {
     /** Most matches one request may ask for. */
     public static final int MAX_LIMIT = 100;
     /** Default number of matches. */
@@ -45,8 +46,15 @@ public record MatchRequest(String customerId, String conversationId, List<String
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidFieldException("limit", "must be in 1.." + MAX_LIMIT + ", was " + limit);
         }
+        programId = blankToNull(programId);
         channel = blankToNull(channel) == null ? null : channel.trim().toLowerCase(Locale.ROOT);
         language = blankToNull(language) == null ? null : language.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** A request under no particular program. */
+    public MatchRequest(String customerId, String conversationId, List<String> topics, Purpose purpose, String channel,
+                        String language, int limit) {
+        this(customerId, conversationId, topics, purpose, channel, language, limit, null);
     }
 
     private static String blankToNull(String s) {

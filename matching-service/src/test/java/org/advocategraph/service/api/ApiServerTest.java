@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.advocategraph.service.matching.GraphAdvocateMatcher;
+import org.advocategraph.service.matching.PurposeWeights;
 import org.advocategraph.service.matching.ScoringWeights;
+import org.advocategraph.service.policy.AccountPolicy;
+import org.advocategraph.service.policy.PolicyBook;
 import org.advocategraph.service.matching.TinyGraph;
 import org.advocategraph.service.reach.BreadthFirstReach;
 import org.advocategraph.store.GraphStore;
@@ -35,8 +38,12 @@ class ApiServerTest {
         store = TinkerPopGraphStore.inMemory();
         store.upsert(TinyGraph.elements());
         ApiKeys keys = ApiKeys.parse(ApiKeys.entryFor(Role.CRM, CRM) + "," + ApiKeys.entryFor(Role.ANALYST, ANALYST));
-        server = new ApiServer(new ApiSettings("127.0.0.1", 0, 4096), keys, store,
-                new GraphAdvocateMatcher(store, ScoringWeights.DEFAULT), new BreadthFirstReach(store, 1000));
+        PolicyBook policies = new PolicyBook(store, JSON);
+        // Account a1's owner lets others speak with its customers: these tests are about the API, not that rule
+        policies.putAccount("a1", new AccountPolicy(true));
+        server = new ApiServer(new ApiSettings("127.0.0.1", 0, 4096), keys, ApiServer.Engines.on(store,
+                new GraphAdvocateMatcher(store, PurposeWeights.uniform(ScoringWeights.DEFAULT), policies,
+                        java.time.Clock.systemUTC()), new BreadthFirstReach(store, 1000), policies));
     }
 
     @AfterEach

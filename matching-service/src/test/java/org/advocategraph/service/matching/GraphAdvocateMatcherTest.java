@@ -18,6 +18,7 @@ import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
 class GraphAdvocateMatcherTest {
+    static final ScoringWeights WEIGHTS = new ScoringWeights(0.55, 0.30, 0, 0, 0.15, 0);
     private GraphStore store;
     private AdvocateMatcher matcher;
 
@@ -25,7 +26,8 @@ class GraphAdvocateMatcherTest {
     void setUp() {
         store = TinkerPopGraphStore.inMemory();
         store.upsert(TinyGraph.elements());
-        matcher = new GraphAdvocateMatcher(store, ScoringWeights.DEFAULT);
+        // Expertise, proximity and availability only, so that scores can be checked by hand
+        matcher = new GraphAdvocateMatcher(store, WEIGHTS);
     }
 
     @AfterEach
