@@ -16,7 +16,7 @@ import org.advocategraph.tools.load.ImportOptions;
 /** {@code advocates bench}: measurements side by side with a named peer, in one run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure against a named peer in one run and print the ratios.",
-        subcommands = {BenchCommand.Import.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Match.class})
 public final class BenchCommand {
 
     /** {@code advocates bench import}. */
@@ -70,4 +70,55 @@ public final class BenchCommand {
         }
     }
 
+
+    /** {@code advocates bench match}. */
+    @Command(name = "match", mixinStandardHelpOptions = true,
+            description = {"Match latency and throughput on embedded Neo4j: POST /api/v1/matches vs the same",
+                    "ranking as one hand-written Cypher query, both loaded from a separate load-generator process,",
+                    "open-loop at a fixed rate, then closed-loop for throughput."})
+    static final class Match implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--people", defaultValue = "100000", description = "Size of the generated dataset (default: ${DEFAULT-VALUE}).")
+        int people;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Import these files instead of generating.")
+        Path dir;
+
+        @Option(names = "--rate", defaultValue = "100", description = "Requests per second of the open-loop phase (default: ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "Length of each phase (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--workers", defaultValue = "8", description = "Requests in flight in the closed-loop phase (default: ${DEFAULT-VALUE}).")
+        int workers;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rate < 1 || seconds < 1 || workers < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate, --seconds and --workers must be positive");
+            }
+            var out = spec.commandLine().getOut();
+            Path work = Files.createTempDirectory("advocates-bench");
+            try {
+                Path files = dir;
+                if (files == null) {
+                    files = work.resolve("files");
+                    new DatasetGenerator(new GeneratorSpec(seed, people, 0.3, 10)).writeTo(files);
+                    out.printf("Generated %,d people (seed %d) in %s%n", people, seed, files);
+                }
+                out.printf("Java %s, %d cores, max heap %,d MB%n", System.getProperty("java.version"),
+                        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+                new MatchBenchmark(out).run(files, work, rate, seconds, workers);
+                return 0;
+            } finally {
+                org.advocategraph.tools.Folders.deleteTree(work);
+            }
+        }
+    }
 }
