@@ -1,7 +1,9 @@
 package org.advocategraph.service.api;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,6 +19,11 @@ import org.slf4j.LoggerFactory;
 
 import org.advocategraph.model.InvalidFieldException;
 import org.advocategraph.service.NotFoundException;
+import org.advocategraph.service.engagement.AssignmentConflictException;
+import org.advocategraph.service.engagement.AssignmentEvents;
+import org.advocategraph.service.engagement.AssignmentService;
+import org.advocategraph.service.engagement.Transition;
+import org.advocategraph.service.engagement.WebhookDispatcher;
 import org.advocategraph.service.matching.AdvocateMatcher;
 import org.advocategraph.service.reach.ReachCalculator;
 import org.advocategraph.store.GraphStore;
@@ -33,6 +40,9 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Set<Role> MATCHING_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN);
     private static final Set<Role> ANALYTICS_ROLES = Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN);
+    private static final Set<Role> ASSIGNMENT_WRITE_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN);
+    private static final Set<Role> ASSIGNMENT_READ_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN, Role.ANALYST);
+    private static final Set<Role> WEBHOOK_ROLES = Set.of(Role.MANAGER, Role.ADMIN);
 
     private final ApiSettings settings;
     private final ApiKeys keys;
@@ -41,25 +51,55 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
 
     /**
+     * A server whose assignment routes publish no events (no webhook).
+     *
      * @param settings host, port and bounds
      * @param keys     accepted API keys
-     * @param store    the graph, for health
+     * @param store    the graph, for health and assignments
      * @param matcher  the matching engine
      * @param reach    the reach calculator
      */
     public ApiServer(ApiSettings settings, ApiKeys keys, GraphStore store, AdvocateMatcher matcher,
                      ReachCalculator reach) {
+        this(settings, keys, store, matcher, reach, new AssignmentService(store, AssignmentEvents.NONE,
+                Clock.systemUTC()), Optional.empty());
+    }
+
+    /**
+     * @param settings    host, port and bounds
+     * @param keys        accepted API keys
+     * @param store       the graph, for health
+     * @param matcher     the matching engine
+     * @param reach       the reach calculator
+     * @param assignments the assignment lifecycle
+     * @param webhook     the webhook events are delivered to, if one is configured
+     */
+    public ApiServer(ApiSettings settings, ApiKeys keys, GraphStore store, AdvocateMatcher matcher,
+                     ReachCalculator reach, AssignmentService assignments, Optional<WebhookDispatcher> webhook) {
         this.settings = settings;
         this.keys = keys;
         var health = new HealthHandler(store);
         var matches = new MatchHandler(matcher, mapper);
         var reachHandler = new ReachHandler(reach, store);
+        var engagement = new AssignmentHandlers(assignments, webhook, mapper);
         this.app = Javalin.create(config -> {
             configure(config);
             route(config, "GET", "/health", Set.of(), "Liveness and store status (no key)", health);
             route(config, "POST", "/api/v1/matches", MATCHING_ROLES, "Ranked, explained advocates", matches);
             route(config, "GET", "/api/v1/analytics/reach", ANALYTICS_ROLES,
                     "Distinct people reached within hops of advocates or a program", reachHandler);
+            route(config, "POST", "/api/v1/assignments", ASSIGNMENT_WRITE_ROLES,
+                    "Propose an advocate for a conversation (409 while it has an open assignment)", engagement.propose());
+            route(config, "GET", "/api/v1/assignments", ASSIGNMENT_READ_ROLES,
+                    "Assignments by conversationId, employeeId and status, latest first", engagement.list());
+            route(config, "GET", "/api/v1/assignments/{id}", ASSIGNMENT_READ_ROLES, "One assignment", engagement.get());
+            for (Transition step : Transition.values()) {
+                route(config, "POST", "/api/v1/assignments/{id}/" + step.verb(), ASSIGNMENT_WRITE_ROLES,
+                        "Move an assignment from " + step.from().stream().map(s -> s.key()).toList() + " to "
+                                + step.target().key(), engagement.step(step));
+            }
+            route(config, "GET", "/api/v1/webhooks/deliveries", WEBHOOK_ROLES,
+                    "Recent webhook deliveries, newest first", engagement.deliveries());
         });
     }
 
@@ -153,6 +193,8 @@ public final class ApiServer implements AutoCloseable {
         } else if (e instanceof InvalidFieldException f) {
             problem = new Problem("/problems/invalid-request", "Invalid request", 400, f.getMessage(), ctx.path(),
                     f.field(), null);
+        } else if (e instanceof AssignmentConflictException c) {
+            problem = new Problem("/problems/conflict", "Conflict", 409, c.getMessage(), ctx.path(), c.field(), null);
         } else if (e instanceof NotFoundException n) {
             problem = new Problem("/problems/not-found", "Not found", 404, n.getMessage(), ctx.path(), n.field(), n.ids());
         } else if (e instanceof HttpResponseException h) {

@@ -1,10 +1,16 @@
 package org.advocategraph.service.app;
 
+import java.time.Clock;
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.advocategraph.service.api.ApiKeys;
 import org.advocategraph.service.api.ApiServer;
+import org.advocategraph.service.engagement.AssignmentEvents;
+import org.advocategraph.service.engagement.AssignmentService;
+import org.advocategraph.service.engagement.WebhookDispatcher;
 import org.advocategraph.service.matching.AdvocateMatcher;
 import org.advocategraph.service.matching.GraphAdvocateMatcher;
 import org.advocategraph.service.reach.BreadthFirstReach;
@@ -13,8 +19,9 @@ import org.advocategraph.store.select.OpenStore;
 
 /**
  * The composition root: opens the configured store, builds the engines on it and the HTTP server in front of
- * them. Closing it stops the server, then the store (and an embedded database). Nothing else in the code base
- * creates these parts.
+ * them, and the webhook dispatcher when one is configured. Closing it stops the server, then the dispatcher (its
+ * background threads), then the store (and an embedded database). Nothing else in the code base creates these
+ * parts.
  */
 public final class AdvocateService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdvocateService.class);
@@ -22,12 +29,17 @@ public final class AdvocateService implements AutoCloseable {
     private final OpenStore store;
     private final AdvocateMatcher matcher;
     private final ApiServer server;
+    private final AssignmentService assignments;
+    private final Optional<WebhookDispatcher> webhook;
     private volatile boolean closed;
 
-    private AdvocateService(OpenStore store, AdvocateMatcher matcher, ApiServer server) {
+    private AdvocateService(OpenStore store, AdvocateMatcher matcher, ApiServer server, AssignmentService assignments,
+                            Optional<WebhookDispatcher> webhook) {
         this.store = store;
         this.matcher = matcher;
         this.server = server;
+        this.assignments = assignments;
+        this.webhook = webhook;
     }
 
     /**
@@ -40,13 +52,20 @@ public final class AdvocateService implements AutoCloseable {
      */
     public static AdvocateService open(ServiceConfig config, ApiKeys keys) {
         OpenStore store = OpenStore.open(config.store());
+        Optional<WebhookDispatcher> webhook = Optional.empty();
         try {
             GraphStore graph = store.store();
+            Clock clock = Clock.systemUTC();
             var matcher = new GraphAdvocateMatcher(graph, config.weights());
             var reach = new BreadthFirstReach(graph, config.maxReach());
-            var server = new ApiServer(config.api(), keys, graph, matcher, reach);
-            return new AdvocateService(store, matcher, server);
+            webhook = Optional.ofNullable(config.webhook()).map(w -> new WebhookDispatcher(w, clock));
+            var assignments = new AssignmentService(graph, webhook.<AssignmentEvents>map(w -> w).orElse(AssignmentEvents.NONE),
+                    clock);
+            var server = new ApiServer(config.api(), keys, graph, matcher, reach, assignments, webhook);
+            webhook.ifPresent(w -> LOG.info("Assignment events go to the webhook {}", w.safeUrl()));
+            return new AdvocateService(store, matcher, server, assignments, webhook);
         } catch (RuntimeException e) {
+            webhook.ifPresent(WebhookDispatcher::close);
             store.close();
             throw e;
         }
@@ -60,6 +79,11 @@ public final class AdvocateService implements AutoCloseable {
     /** @return the matching engine */
     public AdvocateMatcher matcher() {
         return matcher;
+    }
+
+    /** @return the assignment lifecycle */
+    public AssignmentService assignments() {
+        return assignments;
     }
 
     /** Starts the HTTP server. */
@@ -88,7 +112,12 @@ public final class AdvocateService implements AutoCloseable {
         try {
             server.close();
         } finally {
-            store.close();
+            try {
+                // After the server, so that no request publishes into a stopped dispatcher; before the store.
+                webhook.ifPresent(WebhookDispatcher::close);
+            } finally {
+                store.close();
+            }
         }
     }
 }

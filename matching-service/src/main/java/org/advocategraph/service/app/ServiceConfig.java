@@ -2,9 +2,12 @@ package org.advocategraph.service.app;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.TreeMap;
 
 import org.advocategraph.service.api.ApiKeys;
 import org.advocategraph.service.api.ApiSettings;
+import org.advocategraph.service.engagement.WebhookSettings;
 import org.advocategraph.service.matching.ScoringWeights;
 import org.advocategraph.store.select.StoreSettings;
 
@@ -27,8 +31,10 @@ import org.advocategraph.store.select.StoreSettings;
  * @param keys       accepted API keys
  * @param weights    matching factor weights
  * @param maxReach   most people one reach walk may visit
+ * @param webhook    where assignment events are delivered, or null when {@code webhook.url} is not set
  */
-public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, ScoringWeights weights, int maxReach) {
+public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, ScoringWeights weights, int maxReach,
+                            WebhookSettings webhook) {
 
     /** Every key with its default ("" for none), documented in the README. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -49,6 +55,10 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
         d.put("matching.weights.proximity", Double.toString(ScoringWeights.DEFAULT.proximity()));
         d.put("matching.weights.availability", Double.toString(ScoringWeights.DEFAULT.availability()));
         d.put("reach.maxVisited", "5000000");
+        d.put("webhook.url", "");
+        d.put("webhook.secret", "");
+        d.put("webhook.maxAttempts", Integer.toString(WebhookSettings.DEFAULT_ATTEMPTS));
+        d.put("webhook.backoffMillis", Long.toString(WebhookSettings.DEFAULT_BACKOFF.toMillis()));
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -120,7 +130,30 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
         if (maxReach < 1) {
             throw new ConfigException(fn.where("reach.maxVisited") + "reach.maxVisited must be positive, was " + maxReach);
         }
-        return new ServiceConfig(store, api, keys, weights, maxReach);
+        WebhookSettings webhook = webhook(m, fn);
+        return new ServiceConfig(store, api, keys, weights, maxReach, webhook);
+    }
+
+    /** @return the webhook settings, or null without {@code webhook.url}; errors never show the secret */
+    private static WebhookSettings webhook(Map<String, String> m, Fn fn) {
+        String url = m.get("webhook.url");
+        if (url.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new ConfigException(fn.where("webhook.url") + "webhook.url is not a valid URL: " + e.getReason());
+        }
+        int attempts = fn.integer("webhook.maxAttempts");
+        long backoff = fn.longValue("webhook.backoffMillis");
+        String key = m.get("webhook.secret").length() < WebhookSettings.MIN_SECRET_LENGTH ? "webhook.secret"
+                : attempts < 1 || attempts > WebhookSettings.MAX_ATTEMPTS ? "webhook.maxAttempts"
+                : backoff < 0 || backoff > WebhookSettings.MAX_BACKOFF.toMillis() ? "webhook.backoffMillis"
+                : "webhook.url";
+        return fn.get(key, v -> new WebhookSettings(uri, m.get("webhook.secret"), attempts, Duration.ofMillis(backoff),
+                WebhookSettings.DEFAULT_TIMEOUT));
     }
 
     private static String blank(String s) {
