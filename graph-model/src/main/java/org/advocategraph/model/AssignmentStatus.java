@@ -2,9 +2,13 @@ package org.advocategraph.model;
 
 import java.util.Locale;
 
-/** The lifecycle of an assignment of an advocate to a conversation. */
+/**
+ * The lifecycle of an assignment of an advocate to a conversation: {@code proposed -> accepted | declined |
+ * cancelled}, {@code accepted -> responded | cancelled}, {@code responded -> resolved}. Declined, resolved and
+ * cancelled are final.
+ */
 public enum AssignmentStatus {
-    PROPOSED, ACCEPTED, DECLINED, RESPONDED, RESOLVED;
+    PROPOSED, ACCEPTED, DECLINED, RESPONDED, RESOLVED, CANCELLED;
 
     /** @return the lower-case name used in files and JSON */
     public String key() {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.advocategraph.model.Assignment;
+import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.ConversationStatus;
 import org.advocategraph.model.Customer;
@@ -116,11 +117,54 @@ public interface GraphStore extends AutoCloseable {
      */
     Map<String, Integer> openAssignments(Collection<String> employeeIds);
 
+    // ---- assignments as a lifecycle ----
+
+    /** @return the assignment with this id */
+    Optional<Assignment> assignment(String id);
+
     /**
-     * @param employeeIds employees; unknown ids are ignored
-     * @return every assignment of those employees, whatever its status, ordered by id
+     * Lists assignments by conversation, employee and status, the most recently proposed first (see
+     * {@link AssignmentQuery#ORDER}). Cost: the assignments of the conversation or the employee when one is given,
+     * else those in the status (indexed), else every assignment; sorting them is O(n log n).
+     *
+     * @param query the filters and the bound
+     * @return at most {@code query.limit()} assignments
      */
-    List<Assignment> assignmentsOf(Collection<String> employeeIds);
+    List<Assignment> assignments(AssignmentQuery query);
+
+    /**
+     * Writes a new assignment only if its conversation has no open one (proposed, accepted or responded), as one
+     * atomic step: of any number of concurrent proposals for one conversation, exactly one is created. Ids are the
+     * caller's to make unique; an id already stored is refused, but two concurrent proposals with one id for two
+     * conversations are not guarded against.
+     *
+     * @param proposal the assignment, in status {@code proposed}
+     * @return {@link ProposeOutcome#CREATED}, or why nothing was written
+     * @throws IllegalArgumentException when the status is not {@code proposed}
+     */
+    ProposeOutcome proposeAssignment(Assignment proposal);
+
+    /**
+     * Moves an assignment on, as a compare-and-set: writes the status, times, outcome and sentiment of
+     * {@code updated} only if an assignment with its id, employee and conversation is stored and its status is
+     * still {@code expected}. Of concurrent updates expecting one status, at most one succeeds.
+     *
+     * @param updated  the new state of the assignment
+     * @param expected the status it must have now
+     * @return true when written; false when there is no such assignment or its status is no longer {@code expected}
+     */
+    boolean updateAssignment(Assignment updated, AssignmentStatus expected);
+
+    /**
+     * Each given employee's record as an advocate: assignments per status, resolved ones with a positive outcome,
+     * median response time and when they were last asked (see {@link EngagementStats}). For matching's
+     * credibility and fairness factors. Cost: one read of the assignments of the given employees.
+     *
+     * @param employeeIds employees
+     * @return for each given employee that has any assignment, their figures; employees without are absent (see
+     *         {@link EngagementStats#none})
+     */
+    Map<String, EngagementStats> engagementOf(Collection<String> employeeIds);
 
     /** @return every {@code CONNECTED_TO} tie that starts or ends at one of the given people */
     List<Tie> tiesOf(Collection<String> personIds);

@@ -62,6 +62,22 @@ class RecordValidationTest {
     }
 
     @Test
+    void shouldRefuseLifecycleTimesOutOfOrder() {
+        // Given step times that contradict the lifecycle's order, When an assignment is built, Then the later one is named
+        assertInvalid("decidedAt", () -> new Assignment("as1", "e1", "v1", T0, AssignmentStatus.ACCEPTED, null, "", null,
+                T0.minusSeconds(1), null));
+        assertInvalid("respondedAt", () -> new Assignment("as1", "e1", "v1", T0, AssignmentStatus.RESPONDED,
+                T0.plusSeconds(5), "", null, T0.plusSeconds(10), null));
+        assertInvalid("resolvedAt", () -> new Assignment("as1", "e1", "v1", T0, AssignmentStatus.RESOLVED,
+                T0.plusSeconds(5), "", null, null, T0.plusSeconds(4)));
+        assertInvalid("resolvedAt", () -> new Assignment("as1", "e1", "v1", T0, AssignmentStatus.CANCELLED, null, "",
+                null, null, T0.minusSeconds(1)));
+        // Times that are equal, or absent, are fine
+        assertEquals(T0, new Assignment("as1", "e1", "v1", T0, AssignmentStatus.RESOLVED, T0, "", null, T0, T0)
+                .resolvedAt());
+    }
+
+    @Test
     void shouldRefuseAnUnknownPurpose() {
         // Given text that names no purpose, When it is parsed, Then the field given is named
         assertInvalid("purpose", () -> Purpose.parse("purpose", "gossip"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.advocategraph.model.About;
@@ -118,9 +125,9 @@ public abstract class GraphStoreContract {
             new Membership("e1", "p1", T0),
             new Membership("e3", "p1", null),
             new Assignment("as1", "e1", "v1", T0, AssignmentStatus.PROPOSED, null, "", null),
-            new Assignment("as2", "e1", "v1", T0, AssignmentStatus.RESOLVED, T1, "resolved", 0.5),
+            new Assignment("as2", "e1", "v1", T0, AssignmentStatus.RESOLVED, T1, "resolved", 0.5, T0.plusSeconds(60), T2),
             new Assignment("as3", "e2", "v1", T1, AssignmentStatus.ACCEPTED, null, "", null),
-            new Assignment("as4", "e3", "v1", T1, AssignmentStatus.DECLINED, T2, "busy", null),
+            new Assignment("as4", "e3", "v1", T1, AssignmentStatus.DECLINED, T2, "busy", null, T1, null),
             new Assignment("as5", "e3", "v1", T1, AssignmentStatus.RESPONDED, T2, "", -0.25));
 
     private static final Map<String, Long> FIXTURE_COUNTS = Map.ofEntries(
@@ -559,21 +566,6 @@ public abstract class GraphStoreContract {
     }
 
     @Test
-    void shouldReadEveryAssignmentOfTheGivenEmployees() {
-        // Given the fixture (e1 has as1, as2; e2 has as3; e3 has as4, as5)
-        writeFixture();
-
-        // When the assignments of e1 and e3 (and an unknown id) are read
-        List<Assignment> found = store.assignmentsOf(List.of("e3", "e1", "nobody"));
-
-        // Then all four come back whatever their status, by id, with every property
-        assertEquals(List.of("as1", "as2", "as4", "as5"), found.stream().map(Assignment::id).toList());
-        assertEquals(RELATIONSHIPS.stream().filter(r -> r instanceof Assignment a && a.id().equals("as5")).findFirst()
-                .orElseThrow(), found.get(3));
-        assertEquals(List.of(), store.assignmentsOf(List.of()));
-    }
-
-    @Test
     void shouldKeepDocumentsByKindAndIdApartFromTheGraph() {
         // Given the fixture and two documents of one kind, one of another
         writeFixture();
@@ -674,6 +666,243 @@ public abstract class GraphStoreContract {
         assertEquals(Set.of(ADA, CY), setOf(store.employees(List.of("e1", "e3", "c1", "nobody"))));
         assertEquals(List.of(), store.employees(List.of("nobody")));
         assertEquals(Set.of(KUBERNETES, BILLING), setOf(store.topics(List.of("t1", "t4", "e1", "nothing"))));
+    }
+
+    // ---- assignments as a lifecycle ----
+
+    /** Conversations v2 and v3 have no assignment yet; v1 has the fixture's. */
+    private static final Conversation QUIET = new Conversation("v2", "forum", "", "", "", 0.0, T0,
+            ConversationStatus.OPEN, null, 0, null);
+    private static final Conversation CALM = new Conversation("v3", "forum", "", "", "", 0.0, T0,
+            ConversationStatus.OPEN, null, 0, null);
+
+    private static Assignment proposal(String id, String employeeId, String conversationId) {
+        return new Assignment(id, employeeId, conversationId, T1, AssignmentStatus.PROPOSED, null, "", null);
+    }
+
+    /** Runs the tasks at once, released together, and returns their results in task order. */
+    private static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldReadAnAssignmentByIdWithTheTimeOfEveryStep() {
+        // Given the fixture, where as2 went through every step
+        writeFixture();
+
+        // When it is read by id, Then every time comes back; an unknown id finds nothing
+        Assignment resolved = store.assignment("as2").orElseThrow();
+        assertEquals(RELATIONSHIPS.stream().filter(r -> r instanceof Assignment a && a.id().equals("as2")).findFirst()
+                .orElseThrow(), resolved);
+        assertEquals(T0.plusSeconds(60), resolved.decidedAt());
+        assertEquals(T2, resolved.resolvedAt());
+        assertEquals(Optional.empty(), store.assignment("nothing"));
+        assertEquals(Optional.empty(), store.assignment("e1"));
+    }
+
+    @Test
+    void shouldListAssignmentsByConversationEmployeeAndStatusLatestFirst() {
+        // Given the fixture and one more assignment of e1 to another conversation
+        writeFixture();
+        upsert(QUIET, new Assignment("as6", "e1", "v2", T2, AssignmentStatus.ACCEPTED, null, "", null, T2, null));
+
+        // When they are listed by each filter and by all at once
+        // Then the latest assignedAt comes first, ties by id, and the limit holds
+        assertEquals(List.of("as3", "as4", "as5", "as1", "as2"), ids(new AssignmentQuery("v1", null, null, 10)));
+        assertEquals(List.of("as6", "as1", "as2"), ids(new AssignmentQuery(null, "e1", null, 10)));
+        assertEquals(List.of("as6", "as3"), ids(new AssignmentQuery(null, null, AssignmentStatus.ACCEPTED, 10)));
+        assertEquals(List.of("as1"), ids(new AssignmentQuery("v1", "e1", AssignmentStatus.PROPOSED, 10)));
+        assertEquals(List.of("as6", "as3"), ids(new AssignmentQuery(null, null, null, 2)));
+        assertEquals(List.of(), ids(new AssignmentQuery("v1", "e2", AssignmentStatus.RESOLVED, 10)));
+        assertEquals(List.of(), ids(new AssignmentQuery("nothing", null, null, 10)));
+    }
+
+    private List<String> ids(AssignmentQuery query) {
+        return store.assignments(query).stream().map(Assignment::id).collect(Collectors.toList());
+    }
+
+    @Test
+    void shouldProposeOnlyWhileTheConversationHasNoOpenAssignment() {
+        // Given the fixture, where v1 has open assignments, and a conversation v2 without any
+        writeFixture();
+        upsert(QUIET);
+
+        // When assignments are proposed for each
+        // Then v1 refuses, v2 takes the first and refuses the second, whoever it is for
+        assertEquals(ProposeOutcome.CONVERSATION_BUSY, store.proposeAssignment(proposal("n1", "e2", "v1")));
+        assertEquals(ProposeOutcome.CREATED, store.proposeAssignment(proposal("n2", "e2", "v2")));
+        assertEquals(ProposeOutcome.CONVERSATION_BUSY, store.proposeAssignment(proposal("n3", "e3", "v2")));
+        assertEquals(Optional.of(proposal("n2", "e2", "v2")), store.assignment("n2"));
+        assertEquals(Optional.empty(), store.assignment("n1"));
+        assertEquals(6L, count("ASSIGNED_TO"));
+
+        // When v2's assignment is declined, Then v2 takes a new proposal
+        Assignment declined = new Assignment("n2", "e2", "v2", T1, AssignmentStatus.DECLINED, null, "", null, T2, null);
+        assertTrue(store.updateAssignment(declined, AssignmentStatus.PROPOSED));
+        assertEquals(ProposeOutcome.CREATED, store.proposeAssignment(proposal("n3", "e3", "v2")));
+    }
+
+    @Test
+    void shouldSayWhyAProposalWasNotWritten() {
+        // Given the fixture and a conversation without assignments
+        writeFixture();
+        upsert(QUIET);
+
+        // When proposals name unknown nodes, a customer as the advocate, or a taken id, Then nothing is written
+        assertEquals(ProposeOutcome.UNKNOWN_CONVERSATION, store.proposeAssignment(proposal("n1", "e1", "nothing")));
+        assertEquals(ProposeOutcome.UNKNOWN_EMPLOYEE, store.proposeAssignment(proposal("n1", "nobody", "v2")));
+        assertEquals(ProposeOutcome.UNKNOWN_EMPLOYEE, store.proposeAssignment(proposal("n1", "c1", "v2")));
+        assertEquals(ProposeOutcome.ID_TAKEN, store.proposeAssignment(proposal("as2", "e1", "v2")));
+        assertEquals(5L, count("ASSIGNED_TO"));
+        assertThrows(IllegalArgumentException.class, () -> store.proposeAssignment(
+                new Assignment("n1", "e1", "v2", T1, AssignmentStatus.ACCEPTED, null, "", null)));
+    }
+
+    @Test
+    void shouldLetExactlyOneOfConcurrentProposalsForAConversationWin() throws Exception {
+        // Given employees and two conversations without assignments
+        upsert(ADA, BOB, CY, QUIET, CALM);
+
+        // When 8 threads propose at once for v2, and 8 others for v3, several times over
+        for (int round = 0; round < 3; round++) {
+            List<Callable<ProposeOutcome>> tasks = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String employee = "e" + (1 + i % 3);
+                String conversation = i % 2 == 0 ? "v2" : "v3";
+                String id = "r" + round + "-" + i;
+                tasks.add(() -> store.proposeAssignment(proposal(id, employee, conversation)));
+            }
+            List<ProposeOutcome> outcomes = race(tasks);
+
+            // Then exactly one per conversation was created, the others were refused, and one is stored per conversation
+            for (String conversation : List.of("v2", "v3")) {
+                int parity = conversation.equals("v2") ? 0 : 1;
+                List<ProposeOutcome> forIt = new ArrayList<>();
+                for (int i = parity; i < outcomes.size(); i += 2) {
+                    forIt.add(outcomes.get(i));
+                }
+                assertEquals(1, Collections.frequency(forIt, ProposeOutcome.CREATED), conversation + ": " + forIt);
+                assertEquals(7, Collections.frequency(forIt, ProposeOutcome.CONVERSATION_BUSY), conversation + ": " + forIt);
+                List<Assignment> open = store.assignments(new AssignmentQuery(conversation, null,
+                        AssignmentStatus.PROPOSED, 10));
+                assertEquals(1, open.size(), conversation + ": " + open);
+                // Close it, so that the next round races again.
+                Assignment winner = open.get(0);
+                assertTrue(store.updateAssignment(new Assignment(winner.id(), winner.employeeId(), winner.conversationId(),
+                        winner.assignedAt(), AssignmentStatus.CANCELLED, null, "", null, null, T2), AssignmentStatus.PROPOSED));
+            }
+        }
+        assertEquals(6L, count("ASSIGNED_TO"));
+    }
+
+    @Test
+    void shouldUpdateAnAssignmentOnlyFromTheExpectedStatus() {
+        // Given the fixture, where as3 is accepted
+        writeFixture();
+        Assignment responded = new Assignment("as3", "e2", "v1", T1, AssignmentStatus.RESPONDED, T2, "", null, T1, null);
+
+        // When it is updated expecting another status, or with other endpoints, or by an unknown id
+        // Then nothing changes
+        assertFalse(store.updateAssignment(responded, AssignmentStatus.PROPOSED));
+        assertFalse(store.updateAssignment(new Assignment("as3", "e1", "v1", T1, AssignmentStatus.RESPONDED, T2, "",
+                null), AssignmentStatus.ACCEPTED));
+        assertFalse(store.updateAssignment(new Assignment("as9", "e2", "v1", T1, AssignmentStatus.RESPONDED, T2, "",
+                null), AssignmentStatus.ACCEPTED));
+        assertEquals(AssignmentStatus.ACCEPTED, store.assignment("as3").orElseThrow().status());
+        assertEquals(Optional.empty(), store.assignment("as9"));
+
+        // When it is updated expecting its status, Then it is written whole, and a second identical update fails
+        assertTrue(store.updateAssignment(responded, AssignmentStatus.ACCEPTED));
+        assertEquals(Optional.of(responded), store.assignment("as3"));
+        assertFalse(store.updateAssignment(responded, AssignmentStatus.ACCEPTED));
+
+        // When it is resolved, Then outcome, sentiment and resolution time are kept; a time removed is removed
+        Assignment resolved = new Assignment("as3", "e2", "v1", T1, AssignmentStatus.RESOLVED, T2, "thanked", -0.5,
+                null, T2);
+        assertTrue(store.updateAssignment(resolved, AssignmentStatus.RESPONDED));
+        assertEquals(Optional.of(resolved), store.assignment("as3"));
+        assertCounts(FIXTURE_COUNTS);
+    }
+
+    @Test
+    void shouldLetExactlyOneOfConcurrentTransitionsWin() throws Exception {
+        // Given a proposed assignment
+        upsert(ADA, QUIET);
+        assertEquals(ProposeOutcome.CREATED, store.proposeAssignment(proposal("n1", "e1", "v2")));
+
+        // When 8 threads move it on at once, half accepting and half declining
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            AssignmentStatus to = i % 2 == 0 ? AssignmentStatus.ACCEPTED : AssignmentStatus.DECLINED;
+            String outcome = "thread " + i;
+            tasks.add(() -> store.updateAssignment(new Assignment("n1", "e1", "v2", T1, to, null, outcome, null, T2,
+                    null), AssignmentStatus.PROPOSED));
+        }
+        List<Boolean> results = race(tasks);
+
+        // Then exactly one succeeded, and the stored assignment is the winner's
+        assertEquals(1, Collections.frequency(results, true), results.toString());
+        int winner = results.indexOf(true);
+        Assignment stored = store.assignment("n1").orElseThrow();
+        assertEquals("thread " + winner, stored.outcome());
+        assertEquals(winner % 2 == 0 ? AssignmentStatus.ACCEPTED : AssignmentStatus.DECLINED, stored.status());
+    }
+
+    @Test
+    void shouldSumUpEachEmployeesRecordAsAnAdvocate() {
+        // Given the fixture (e1: as1 proposed, as2 resolved at +0.5 responded after 21h44m29.333s; e2: as3 accepted;
+        // e3: as4 declined, as5 responded after 34h30m0.333s with -0.25) and more of e3's history
+        writeFixture();
+        upsert(QUIET, CALM,
+                new Assignment("as6", "e3", "v2", T0, AssignmentStatus.RESOLVED, T0.plusSeconds(100), "thanked", 0.1),
+                new Assignment("as7", "e3", "v3", T0, AssignmentStatus.RESOLVED, T0.plusSeconds(300), "", -0.1),
+                new Assignment("as8", "e3", "v3", T0, AssignmentStatus.RESOLVED, T0.plusSeconds(500), "", null));
+
+        // When their figures are read
+        Map<String, EngagementStats> stats = store.engagementOf(List.of("e1", "e2", "e3", "c1", "nobody"));
+
+        // Then each employee with assignments has counts per status, positive resolutions, the median response
+        // time (responded and resolved only) and the latest assignedAt; others are absent
+        assertEquals(Set.of("e1", "e2", "e3"), stats.keySet());
+        EngagementStats ada = stats.get("e1");
+        assertEquals(1, ada.count(AssignmentStatus.PROPOSED));
+        assertEquals(1, ada.count(AssignmentStatus.RESOLVED));
+        assertEquals(2, ada.total());
+        assertEquals(1, ada.open());
+        assertEquals(1, ada.resolvedPositive());
+        assertEquals(Duration.between(T0, T1), ada.medianResponseTime());
+        assertEquals(T0, ada.lastAskedAt());
+        EngagementStats bob = stats.get("e2");
+        assertEquals(1, bob.count(AssignmentStatus.ACCEPTED));
+        assertEquals(0, bob.resolvedPositive());
+        assertEquals(null, bob.medianResponseTime());
+        assertEquals(T1, bob.lastAskedAt());
+        EngagementStats cy = stats.get("e3");
+        assertEquals(Map.of(AssignmentStatus.PROPOSED, 0, AssignmentStatus.ACCEPTED, 0, AssignmentStatus.DECLINED, 1,
+                AssignmentStatus.RESPONDED, 1, AssignmentStatus.RESOLVED, 3, AssignmentStatus.CANCELLED, 0), cy.byStatus());
+        assertEquals(1, cy.resolvedPositive());
+        // Response times 100 s, 300 s, 500 s and as5's 34.5 h: the median is the mean of 300 s and 500 s.
+        assertEquals(Duration.ofSeconds(400), cy.medianResponseTime());
+        assertEquals(T1, cy.lastAskedAt());
+        assertEquals(Map.of(), store.engagementOf(List.of()));
     }
 
     // ---- scanning every element of a type ----

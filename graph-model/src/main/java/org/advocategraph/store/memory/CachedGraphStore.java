@@ -30,9 +30,13 @@ import org.advocategraph.model.Program;
 import org.advocategraph.model.SubtopicOf;
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.Topic;
+import org.advocategraph.model.AssignmentStatus;
+import org.advocategraph.store.AssignmentQuery;
+import org.advocategraph.store.EngagementStats;
 import org.advocategraph.store.Freshness;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.NodeKind;
+import org.advocategraph.store.ProposeOutcome;
 import org.advocategraph.store.UpsertResult;
 import org.advocategraph.store.WeightedId;
 
@@ -147,12 +151,16 @@ public final class CachedGraphStore implements GraphStore {
         try {
             UpsertResult result = toStore.get();
             graph.apply(elements);
-            Freshness f = freshness;
-            freshness = new Freshness(f.loadedAt(), f.loadSeconds(), Instant.now(), f.elements());
+            wrote();
             return result;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private void wrote() {
+        Freshness f = freshness;
+        freshness = new Freshness(f.loadedAt(), f.loadSeconds(), Instant.now(), f.elements());
     }
 
     // ------------------------------------------------------------------ reads from memory
@@ -232,8 +240,48 @@ public final class CachedGraphStore implements GraphStore {
     }
 
     @Override
-    public List<Assignment> assignmentsOf(Collection<String> employeeIds) {
-        return read(() -> graph.assignmentsOf(employeeIds));
+    public Optional<Assignment> assignment(String id) {
+        return read(() -> graph.assignment(id));
+    }
+
+    @Override
+    public List<Assignment> assignments(AssignmentQuery query) {
+        return read(() -> graph.assignments(query));
+    }
+
+    @Override
+    public ProposeOutcome proposeAssignment(Assignment proposal) {
+        lock.writeLock().lock();
+        try {
+            ProposeOutcome outcome = store.proposeAssignment(proposal);
+            if (outcome == ProposeOutcome.CREATED) {
+                graph.apply(List.of(proposal));
+                wrote();
+            }
+            return outcome;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean updateAssignment(Assignment updated, AssignmentStatus expected) {
+        lock.writeLock().lock();
+        try {
+            boolean written = store.updateAssignment(updated, expected);
+            if (written) {
+                graph.apply(List.of(updated));
+                wrote();
+            }
+            return written;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Map<String, EngagementStats> engagementOf(Collection<String> employeeIds) {
+        return read(() -> graph.engagementOf(employeeIds));
     }
 
     @Override

@@ -17,7 +17,6 @@ import org.advocategraph.model.About;
 import org.advocategraph.model.Account;
 import org.advocategraph.model.AccountOwnership;
 import org.advocategraph.model.Assignment;
-import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
@@ -45,8 +44,6 @@ import org.advocategraph.store.WeightedId;
  * <p>Memory: one map entry per node and two per relationship (one per end), about 150 bytes each.
  */
 final class MemoryGraph {
-    private static final Set<AssignmentStatus> OPEN = Set.of(AssignmentStatus.PROPOSED, AssignmentStatus.ACCEPTED,
-            AssignmentStatus.RESPONDED);
 
     private final Map<String, Employee> employees = new HashMap<>();
     private final Map<String, Customer> customers = new HashMap<>();
@@ -224,6 +221,7 @@ final class MemoryGraph {
             if (old != null && !old.employeeId().equals(x.employeeId())) {
                 assignmentsByEmployee.getOrDefault(old.employeeId(), new HashSet<>()).remove(x.id());
             }
+
             assignmentsByEmployee.computeIfAbsent(x.employeeId(), k -> new HashSet<>()).add(x.id());
             return old == null || moved;
         }
@@ -301,7 +299,7 @@ final class MemoryGraph {
         for (String e : new LinkedHashSet<>(employeeIds)) {
             int n = 0;
             for (String id : assignmentsByEmployee.getOrDefault(e, Set.of())) {
-                if (OPEN.contains(assignments.get(id).status())) {
+                if (assignments.get(id).status().open()) {
                     n++;
                 }
             }
@@ -312,14 +310,31 @@ final class MemoryGraph {
         return counts;
     }
 
-    List<Assignment> assignmentsOf(Collection<String> employeeIds) {
-        List<Assignment> out = new ArrayList<>();
+    Optional<Assignment> assignment(String id) {
+        return Optional.ofNullable(assignments.get(id));
+    }
+
+    List<Assignment> assignments(org.advocategraph.store.AssignmentQuery query) {
+        java.util.stream.Stream<Assignment> from = query.employeeId() != null
+                ? assignmentsByEmployee.getOrDefault(query.employeeId(), Set.of()).stream().map(assignments::get)
+                : assignments.values().stream();
+        return from.filter(query::matches).sorted(org.advocategraph.store.AssignmentQuery.ORDER).limit(query.limit()).toList();
+    }
+
+    Map<String, org.advocategraph.store.EngagementStats> engagementOf(Collection<String> employeeIds) {
+        Map<String, org.advocategraph.store.EngagementStats> out = new LinkedHashMap<>();
         for (String e : new LinkedHashSet<>(employeeIds)) {
-            for (String id : assignmentsByEmployee.getOrDefault(e, Set.of())) {
-                out.add(assignments.get(id));
+            Set<String> ids = assignmentsByEmployee.getOrDefault(e, Set.of());
+            if (ids.isEmpty()) {
+                continue;
             }
+            var tally = new org.advocategraph.store.EngagementStats.Tally(e);
+            for (String id : ids) {
+                Assignment a = assignments.get(id);
+                tally.add(a.status(), a.assignedAt(), a.respondedAt(), a.sentimentAfter());
+            }
+            out.put(e, tally.build());
         }
-        out.sort(java.util.Comparator.comparing(Assignment::id));
         return out;
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +56,11 @@ import org.advocategraph.model.SubtopicOf;
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.TieKind;
 import org.advocategraph.model.Topic;
+import org.advocategraph.store.AssignmentQuery;
+import org.advocategraph.store.EngagementStats;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.NodeKind;
+import org.advocategraph.store.ProposeOutcome;
 import org.advocategraph.store.StoreException;
 import org.advocategraph.store.UpsertResult;
 import org.advocategraph.store.WeightedId;
@@ -357,16 +361,126 @@ public final class Neo4jGraphStore implements GraphStore {
         return counts;
     }
 
+    // ------------------------------------------------------------------ assignments
+
+    private static final RelationshipSpec ASSIGNMENT = RelationshipSpec.of(Assignment.class);
+    private static final String ASSIGNMENT_BY_ID = "MATCH (a:Employee)-[x:ASSIGNED_TO {id: $id}]->(b:Conversation)\n"
+            + "RETURN " + Scans.ASSIGNMENT_COLUMNS;
+    /** One statement per kind of filter that can start the search from an index; the others are predicates. */
+    private static final String LIST_TAIL = "\nRETURN " + Scans.ASSIGNMENT_COLUMNS
+            + "\nORDER BY assignedAt DESC, id LIMIT $limit";
+    private static final String LIST_BY_CONVERSATION = """
+            MATCH (a:Employee)-[x:ASSIGNED_TO]->(b:Conversation {id: $c})
+            WHERE ($e IS NULL OR a.id = $e) AND ($s IS NULL OR x.status = $s)""" + LIST_TAIL;
+    private static final String LIST_BY_EMPLOYEE = """
+            MATCH (a:Person {id: $e})-[x:ASSIGNED_TO]->(b:Conversation)
+            WHERE a:Employee AND ($s IS NULL OR x.status = $s)""" + LIST_TAIL;
+    private static final String LIST_BY_STATUS = """
+            MATCH (a:Employee)-[x:ASSIGNED_TO {status: $s}]->(b:Conversation)""" + LIST_TAIL;
+    private static final String LIST_ALL = """
+            MATCH (a:Employee)-[x:ASSIGNED_TO]->(b:Conversation)""" + LIST_TAIL;
+    /**
+     * Setting a property takes the element's write lock until the transaction ends; removing it again in the same
+     * statement leaves nothing behind. Whoever holds the lock then reads the latest committed state.
+     */
+    private static final String LOCK_CONVERSATION =
+            "MATCH (c:Conversation {id: $c}) SET c._lock = true REMOVE c._lock RETURN count(c) AS n";
+    private static final String LOCK_ASSIGNMENT = """
+            MATCH (:Person {id: $f})-[x:ASSIGNED_TO {id: $id}]->(:Conversation {id: $t})
+            SET x._lock = true REMOVE x._lock RETURN count(x) AS n""";
+    private static final String COMPARE_AND_SET = "WITH $row AS r\n"
+            + "MATCH (:Person {id: r.f})-[x:ASSIGNED_TO {id: r.id}]->(:Conversation {id: r.t}) WHERE x.status = $expected\n"
+            + "SET " + ASSIGNMENT.properties().stream().map(p -> "x." + p + " = r." + p).collect(Collectors.joining(", "))
+            + "\nRETURN count(x) AS n";
+
     @Override
-    public List<Assignment> assignmentsOf(Collection<String> employeeIds) {
-        Scans scan = Scans.of(Assignment.class);
-        List<Assignment> out = new ArrayList<>(readChunked(employeeIds, """
-                MATCH (a:Person)-[x:ASSIGNED_TO]->(b:Conversation) WHERE a.id IN $ids AND a:Employee
-                RETURN x.id AS id, a.id AS f, b.id AS t, x.assignedAt AS assignedAt, x.status AS status,
-                       x.respondedAt AS respondedAt, x.outcome AS outcome, x.sentimentAfter AS sentimentAfter""",
-                r -> (Assignment) scan.mapper().apply(r)));
-        out.sort(java.util.Comparator.comparing(Assignment::id));
+    public Optional<Assignment> assignment(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return read(ASSIGNMENT_BY_ID, Map.of("id", id), Scans::assignment).stream().findFirst();
+    }
+
+    @Override
+    public List<Assignment> assignments(AssignmentQuery query) {
+        String statement = query.conversationId() != null ? LIST_BY_CONVERSATION
+                : query.employeeId() != null ? LIST_BY_EMPLOYEE
+                : query.status() != null ? LIST_BY_STATUS
+                : LIST_ALL;
+        Map<String, Object> params = new HashMap<>();
+        params.put("c", query.conversationId());
+        params.put("e", query.employeeId());
+        params.put("s", query.status() == null ? null : query.status().key());
+        params.put("limit", query.limit());
+        return read(statement, params, Scans::assignment);
+    }
+
+    @Override
+    public ProposeOutcome proposeAssignment(Assignment proposal) {
+        if (proposal.status() != AssignmentStatus.PROPOSED) {
+            throw new IllegalArgumentException("a proposal must be in status proposed, was " + proposal.status().key());
+        }
+        Map<String, Object> params = Map.of("c", proposal.conversationId(), "e", proposal.employeeId(),
+                "id", proposal.id(), "open", OPEN_STATUSES, "rows", List.of(ASSIGNMENT.row(proposal)));
+        try (Session session = session()) {
+            return session.executeWrite(tx -> {
+                // The conversation's lock first: concurrent proposals for it queue here, one at a time.
+                if (count(tx, LOCK_CONVERSATION, params) == 0) {
+                    return ProposeOutcome.UNKNOWN_CONVERSATION;
+                }
+                if (count(tx, "MATCH (e:Person {id: $e}) WHERE e:Employee RETURN count(e) AS n", params) == 0) {
+                    return ProposeOutcome.UNKNOWN_EMPLOYEE;
+                }
+                if (count(tx, "MATCH ()-[x:ASSIGNED_TO {id: $id}]->() RETURN count(x) AS n", params) > 0) {
+                    return ProposeOutcome.ID_TAKEN;
+                }
+                if (count(tx, """
+                        MATCH ()-[o:ASSIGNED_TO]->(:Conversation {id: $c}) WHERE o.status IN $open
+                        RETURN count(o) AS n""", params) > 0) {
+                    return ProposeOutcome.CONVERSATION_BUSY;
+                }
+                tx.run(ASSIGNMENT.insert(), params).consume();
+                return ProposeOutcome.CREATED;
+            });
+        } catch (Neo4jException e) {
+            throw failure("propose assignment " + proposal.id(), e);
+        }
+    }
+
+    @Override
+    public boolean updateAssignment(Assignment updated, AssignmentStatus expected) {
+        Objects.requireNonNull(expected, "expected");
+        Map<String, Object> params = Map.of("row", ASSIGNMENT.row(updated), "f", updated.employeeId(), "t", updated.conversationId(),
+                "id", updated.id(), "expected", expected.key());
+        try (Session session = session()) {
+            // Lock, then compare: a status read before the lock could be stale by the time it is written.
+            return session.executeWrite(tx -> count(tx, LOCK_ASSIGNMENT, params) > 0
+                    && count(tx, COMPARE_AND_SET, params) > 0);
+        } catch (Neo4jException e) {
+            throw failure("update assignment " + updated.id(), e);
+        }
+    }
+
+    @Override
+    public Map<String, EngagementStats> engagementOf(Collection<String> employeeIds) {
+        Map<String, EngagementStats.Tally> tallies = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(employeeIds)) {
+            read("""
+                    MATCH (e:Person)-[x:ASSIGNED_TO]->() WHERE e.id IN $ids AND e:Employee
+                    RETURN e.id AS id, x.status AS status, x.assignedAt AS assignedAt, x.respondedAt AS respondedAt,
+                           x.sentimentAfter AS sentimentAfter""", Map.of("ids", chunk),
+                    r -> tallies.computeIfAbsent(r.get("id").asString(), EngagementStats.Tally::new)
+                            .add(AssignmentStatus.parse("status", r.get("status").asString()),
+                                    NodeMapping.instant(r.get("assignedAt")), NodeMapping.instant(r.get("respondedAt")),
+                                    r.get("sentimentAfter").isNull() ? null : r.get("sentimentAfter").asDouble()));
+        }
+        Map<String, EngagementStats> out = new LinkedHashMap<>();
+        tallies.forEach((id, tally) -> out.put(id, tally.build()));
         return out;
+    }
+
+    private static long count(TransactionContext tx, String statement, Map<String, Object> params) {
+        return tx.run(statement, params).single().get("n").asLong();
     }
 
     @Override

@@ -81,11 +81,12 @@ record RelationshipSpec(String type, Endpoint from, Endpoint to, String key, Lis
                     List.of("since"),
                     e -> { var x = (Membership) e; return row(x.employeeId(), x.programId(), "since", Neo4jGraphStore.time(x.since())); }),
             Assignment.class, new RelationshipSpec("ASSIGNED_TO", EMPLOYEE, CONVERSATION, "id",
-                    List.of("assignedAt", "status", "respondedAt", "outcome", "sentimentAfter"),
+                    List.of("assignedAt", "status", "respondedAt", "outcome", "sentimentAfter", "decidedAt", "resolvedAt"),
                     e -> { var x = (Assignment) e; return row(x.employeeId(), x.conversationId(), "id", x.id(),
                             "assignedAt", Neo4jGraphStore.time(x.assignedAt()), "status", x.status().key(),
                             "respondedAt", Neo4jGraphStore.time(x.respondedAt()), "outcome", x.outcome(),
-                            "sentimentAfter", x.sentimentAfter()); }));
+                            "sentimentAfter", x.sentimentAfter(), "decidedAt", Neo4jGraphStore.time(x.decidedAt()),
+                            "resolvedAt", Neo4jGraphStore.time(x.resolvedAt())); }));
 
     RelationshipSpec {
         properties = List.copyOf(properties);

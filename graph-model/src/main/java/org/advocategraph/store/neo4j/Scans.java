@@ -28,6 +28,12 @@ import org.advocategraph.model.Topic;
 /** The statement that reads back every element of one record type, ordered by key, and its row mapping. */
 record Scans(String statement, Function<Record, GraphElement> mapper) {
 
+    /** The columns {@link #assignment} reads, for an assignment {@code x} from {@code a} to {@code b}. */
+    static final String ASSIGNMENT_COLUMNS = """
+            x.id AS id, a.id AS f, b.id AS t, x.assignedAt AS assignedAt, x.status AS status,
+            x.respondedAt AS respondedAt, x.outcome AS outcome, x.sentimentAfter AS sentimentAfter,
+            x.decidedAt AS decidedAt, x.resolvedAt AS resolvedAt""";
+
     private static final Map<Class<?>, Scans> SCANS = Map.ofEntries(
             Map.entry(Employee.class, node("MATCH (n:Employee) RETURN n ORDER BY n.id", Neo4jGraphStore.NodeMapping::employee)),
             Map.entry(Customer.class, node("MATCH (n:Customer) RETURN n ORDER BY n.id", Neo4jGraphStore.NodeMapping::customer)),
@@ -64,16 +70,18 @@ record Scans(String statement, Function<Record, GraphElement> mapper) {
             Map.entry(Membership.class, new Scans("""
                     MATCH (a:Employee)-[x:MEMBER_OF]->(b:Program) RETURN a.id AS f, b.id AS t, x.since AS since ORDER BY f, t""",
                     r -> new Membership(f(r), t(r), Neo4jGraphStore.NodeMapping.instant(r.get("since"))))),
-            Map.entry(Assignment.class, new Scans("""
-                    MATCH (a:Employee)-[x:ASSIGNED_TO]->(b:Conversation)
-                    RETURN x.id AS id, a.id AS f, b.id AS t, x.assignedAt AS assignedAt, x.status AS status,
-                           x.respondedAt AS respondedAt, x.outcome AS outcome, x.sentimentAfter AS sentimentAfter
-                    ORDER BY id""",
-                    r -> new Assignment(r.get("id").asString(), f(r), t(r),
-                            Neo4jGraphStore.NodeMapping.instant(r.get("assignedAt")),
-                            AssignmentStatus.parse("status", r.get("status").asString()),
-                            Neo4jGraphStore.NodeMapping.instant(r.get("respondedAt")), r.get("outcome").asString(""),
-                            nullableDouble(r.get("sentimentAfter"))))));
+            Map.entry(Assignment.class, new Scans("MATCH (a:Employee)-[x:ASSIGNED_TO]->(b:Conversation)\nRETURN "
+                    + ASSIGNMENT_COLUMNS + "\nORDER BY id", Scans::assignment)));
+
+    /** @return the assignment in a row of {@link #ASSIGNMENT_COLUMNS} */
+    static Assignment assignment(Record r) {
+        return new Assignment(r.get("id").asString(), f(r), t(r),
+                Neo4jGraphStore.NodeMapping.instant(r.get("assignedAt")),
+                AssignmentStatus.parse("status", r.get("status").asString()),
+                Neo4jGraphStore.NodeMapping.instant(r.get("respondedAt")), r.get("outcome").asString(""),
+                nullableDouble(r.get("sentimentAfter")), Neo4jGraphStore.NodeMapping.instant(r.get("decidedAt")),
+                Neo4jGraphStore.NodeMapping.instant(r.get("resolvedAt")));
+    }
 
     static Scans of(Class<?> type) {
         Scans scan = SCANS.get(type);

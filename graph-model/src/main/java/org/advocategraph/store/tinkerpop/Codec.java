@@ -14,6 +14,7 @@ import org.advocategraph.model.About;
 import org.advocategraph.model.Account;
 import org.advocategraph.model.AccountOwnership;
 import org.advocategraph.model.Assignment;
+import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.ConversationStatus;
 import org.advocategraph.model.Customer;
@@ -114,7 +115,8 @@ final class Codec {
             Assignment a = (Assignment) rel;
             p.set(Schema.UID, a.id()).instant(Schema.ASSIGNED_AT, a.assignedAt()).set(Schema.STATUS, a.status().key())
                     .instant(Schema.RESPONDED_AT, a.respondedAt()).set(Schema.OUTCOME, a.outcome())
-                    .set(Schema.SENTIMENT_AFTER, a.sentimentAfter());
+                    .set(Schema.SENTIMENT_AFTER, a.sentimentAfter()).instant(Schema.DECIDED_AT, a.decidedAt())
+                    .instant(Schema.RESOLVED_AT, a.resolvedAt());
             return p.edge(Schema.ASSIGNED_TO, NodeKind.EMPLOYEE, a.employeeId(), NodeKind.CONVERSATION,
                     a.conversationId(), a.id());
         }
@@ -161,6 +163,15 @@ final class Codec {
         return new Expertise(employeeId, topicId, num(props, Schema.LEVEL).doubleValue(), str(props, Schema.SOURCE));
     }
 
+    /** @param props the edge's properties; {@code from} and {@code to} are the endpoints' external ids */
+    static Assignment assignment(String from, String to, Map<?, ?> props) {
+        Object sentiment = props.get(Schema.SENTIMENT_AFTER);
+        return new Assignment(str(props, Schema.UID), from, to, instant(props, Schema.ASSIGNED_AT),
+                AssignmentStatus.parse(Schema.STATUS, str(props, Schema.STATUS)), instant(props, Schema.RESPONDED_AT),
+                str(props, Schema.OUTCOME), sentiment == null ? null : num(props, Schema.SENTIMENT_AFTER).doubleValue(),
+                instant(props, Schema.DECIDED_AT), instant(props, Schema.RESOLVED_AT));
+    }
+
     static String joined(Collection<String> values) {
         return String.join(Schema.LIST_SEPARATOR, values);
     }
@@ -190,7 +201,7 @@ final class Codec {
         return split(str(m, key));
     }
 
-    private static Instant instant(Map<?, ?> m, String key) {
+    static Instant instant(Map<?, ?> m, String key) {
         return m.get(key) == null ? null : Instant.ofEpochMilli(num(m, key).longValue());
     }
 

@@ -1,6 +1,5 @@
 package org.advocategraph.store.tinkerpop;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.advocategraph.model.About;
 import org.advocategraph.model.Account;
 import org.advocategraph.model.AccountOwnership;
 import org.advocategraph.model.Assignment;
-import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
@@ -91,9 +89,9 @@ final class RecordScan {
                     (f, t, p) -> new AccountOwnership(f, t),
                     byEndpoints(AccountOwnership::employeeId, AccountOwnership::accountId)),
             outEdges(Membership.class, Schema.MEMBER_OF, new String[] {Schema.EMPLOYEE},
-                    (f, t, p) -> new Membership(f, t, instant(p, Schema.SINCE)),
+                    (f, t, p) -> new Membership(f, t, Codec.instant(p, Schema.SINCE)),
                     byEndpoints(Membership::employeeId, Membership::programId)),
-            Map.entry(Assignment.class, new RecordScan(null, Schema.ASSIGNED_TO, null, RecordScan::assignment,
+            Map.entry(Assignment.class, new RecordScan(null, Schema.ASSIGNED_TO, null, Codec::assignment,
                     Comparator.comparing(e -> ((Assignment) e).id(), TEXT_ORDER))));
 
     /** Decodes an edge from its endpoints' external ids and its properties. */
@@ -213,17 +211,6 @@ final class RecordScan {
             }
         }
         return Integer.compare(a.length(), b.length());
-    }
-
-    static Assignment assignment(String from, String to, Map<?, ?> p) {
-        Object sentiment = p.get(Schema.SENTIMENT_AFTER);
-        return new Assignment(Codec.str(p, Schema.UID), from, to, instant(p, Schema.ASSIGNED_AT),
-                AssignmentStatus.parse(Schema.STATUS, Codec.str(p, Schema.STATUS)), instant(p, Schema.RESPONDED_AT),
-                Codec.str(p, Schema.OUTCOME), sentiment == null ? null : Codec.num(p, Schema.SENTIMENT_AFTER).doubleValue());
-    }
-
-    private static Instant instant(Map<?, ?> m, String key) {
-        return m.get(key) == null ? null : Instant.ofEpochMilli(Codec.num(m, key).longValue());
     }
 
     private static String[] rest(String[] labels) {

@@ -76,6 +76,8 @@ final class Schema {
     static final String RESPONDED_AT = "respondedAt";
     static final String OUTCOME = "outcome";
     static final String SENTIMENT_AFTER = "sentimentAfter";
+    static final String DECIDED_AT = "decidedAt";
+    static final String RESOLVED_AT = "resolvedAt";
 
     private static final String[] PERSON_LABELS = {EMPLOYEE, CUSTOMER};
 

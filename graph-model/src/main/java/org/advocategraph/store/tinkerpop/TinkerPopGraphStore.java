@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.advocategraph.model.Assignment;
 import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Assignment;
 import org.advocategraph.model.Conversation;
@@ -28,8 +29,11 @@ import org.advocategraph.model.SubtopicOf;
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.TieKind;
 import org.advocategraph.model.Topic;
+import org.advocategraph.store.AssignmentQuery;
+import org.advocategraph.store.EngagementStats;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.NodeKind;
+import org.advocategraph.store.ProposeOutcome;
 import org.advocategraph.store.StoreException;
 import org.advocategraph.store.UpsertResult;
 import org.advocategraph.store.WeightedId;
@@ -63,8 +67,9 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
  * (vertices, and edges for assignments) to be cheap: {@link #inMemory()} creates them; other graphs must have
  * them from their own schema management. Writes go in batches of 10,000 rows per traversal.
  *
- * <p>Thread-safe: reads share a lock, an upsert takes it exclusively (TinkerGraph's adjacency lists are not
- * safe to read while they change).
+ * <p>Thread-safe: reads share a lock, every write (an upsert, a proposal, an assignment update) takes it
+ * exclusively (TinkerGraph's adjacency lists are not safe to read while they change). The assignment operations
+ * check and write under that one exclusive lock, which makes them atomic within this process.
  */
 public final class TinkerPopGraphStore implements GraphStore {
 
@@ -152,19 +157,27 @@ public final class TinkerPopGraphStore implements GraphStore {
         if (elements.isEmpty()) {
             return UpsertResult.empty();
         }
+        return write("upsert into", source -> new UpsertWriter(source).write(elements));
+    }
+
+    /**
+     * Runs one write under the exclusive lock, in one transaction when the graph has them. {@code what} starts
+     * the message of a failure, for example {@code upsert into}.
+     */
+    private <R> R write(String what, Function<GraphTraversalSource, R> work) {
         lock.writeLock().lock();
         try {
-            return transactional ? upsertInTransaction(elements) : upsertDirectly(elements);
+            return transactional ? inTransaction(what, work) : directly(what, work);
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private UpsertResult upsertInTransaction(List<? extends GraphElement> elements) {
+    private <R> R inTransaction(String what, Function<GraphTraversalSource, R> work) {
         Transaction tx = g.tx();
         try {
             GraphTraversalSource gtx = tx.begin();
-            UpsertResult result = new UpsertWriter(gtx).write(elements);
+            R result = work.apply(gtx);
             tx.commit();
             return result;
         } catch (RuntimeException e) {
@@ -175,16 +188,15 @@ public final class TinkerPopGraphStore implements GraphStore {
             } catch (RuntimeException rollback) {
                 e.addSuppressed(rollback);
             }
-            throw new StoreException("upsert into " + description + " failed and was rolled back: " + message(e),
-                    false, e);
+            throw new StoreException(what + " " + description + " failed and was rolled back: " + message(e), false, e);
         }
     }
 
-    private UpsertResult upsertDirectly(List<? extends GraphElement> elements) {
+    private <R> R directly(String what, Function<GraphTraversalSource, R> work) {
         try {
-            return new UpsertWriter(g).write(elements);
+            return work.apply(g);
         } catch (RuntimeException e) {
-            throw new StoreException("upsert into " + description
+            throw new StoreException(what + " " + description
                     + " failed part-way (this graph has no transactions: what was written stays): " + message(e),
                     false, e);
         }
@@ -345,19 +357,109 @@ public final class TinkerPopGraphStore implements GraphStore {
     }
 
     @Override
-    public List<Assignment> assignmentsOf(Collection<String> employeeIds) {
+    public Optional<Assignment> assignment(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return read(() -> assignments(g.E().has(Schema.UID, id).hasLabel(Schema.ASSIGNED_TO)).stream().findFirst());
+    }
+
+    @Override
+    public List<Assignment> assignments(AssignmentQuery query) {
+        Objects.requireNonNull(query, "query");
         return read(() -> {
-            List<Assignment> out = new ArrayList<>();
+            GraphTraversal<?, Edge> edges;
+            if (query.conversationId() != null) {
+                edges = vertex(Schema.CONVERSATION, query.conversationId()).inE(Schema.ASSIGNED_TO);
+            } else if (query.employeeId() != null) {
+                edges = vertex(Schema.EMPLOYEE, query.employeeId()).outE(Schema.ASSIGNED_TO);
+            } else {
+                edges = g.E().hasLabel(Schema.ASSIGNED_TO);
+            }
+            if (query.status() != null) {
+                edges = edges.has(Schema.STATUS, query.status().key());
+            }
+            return assignments(edges).stream().filter(query::matches).sorted(AssignmentQuery.ORDER)
+                    .limit(query.limit()).toList();
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The check and the write happen under this store's exclusive lock (and in one transaction where the graph
+     * has them), which makes them atomic among the users of this store object. Several processes writing to one
+     * shared graph (a Gremlin Server, JanusGraph) are not serialized by it.
+     */
+    @Override
+    public ProposeOutcome proposeAssignment(Assignment proposal) {
+        if (proposal.status() != AssignmentStatus.PROPOSED) {
+            throw new IllegalArgumentException("a proposal must be in status proposed, was " + proposal.status().key());
+        }
+        return write("propose assignment in", source -> {
+            if (!source.V().has(Schema.UID, proposal.conversationId()).hasLabel(Schema.CONVERSATION).hasNext()) {
+                return ProposeOutcome.UNKNOWN_CONVERSATION;
+            }
+            if (!source.V().has(Schema.UID, proposal.employeeId()).hasLabel(Schema.EMPLOYEE).hasNext()) {
+                return ProposeOutcome.UNKNOWN_EMPLOYEE;
+            }
+            if (source.E().has(Schema.UID, proposal.id()).hasLabel(Schema.ASSIGNED_TO).hasNext()) {
+                return ProposeOutcome.ID_TAKEN;
+            }
+            if (source.V().has(Schema.UID, proposal.conversationId()).hasLabel(Schema.CONVERSATION)
+                    .inE(Schema.ASSIGNED_TO).has(Schema.STATUS, P.within(OPEN_STATUSES)).hasNext()) {
+                return ProposeOutcome.CONVERSATION_BUSY;
+            }
+            new UpsertWriter(source).write(List.of(proposal));
+            return ProposeOutcome.CREATED;
+        });
+    }
+
+    /** {@inheritDoc} Atomic among the users of this store object, as {@link #proposeAssignment} is. */
+    @Override
+    public boolean updateAssignment(Assignment updated, AssignmentStatus expected) {
+        Objects.requireNonNull(expected, "expected");
+        return write("update assignment in", source -> {
+            Optional<Assignment> current = assignments(source.E().has(Schema.UID, updated.id())
+                    .hasLabel(Schema.ASSIGNED_TO)).stream().findFirst();
+            if (current.isEmpty() || current.get().status() != expected
+                    || !current.get().employeeId().equals(updated.employeeId())
+                    || !current.get().conversationId().equals(updated.conversationId())) {
+                return false;
+            }
+            new UpsertWriter(source).write(List.of(updated));
+            return true;
+        });
+    }
+
+    @Override
+    public Map<String, EngagementStats> engagementOf(Collection<String> employeeIds) {
+        return read(() -> {
+            Map<String, EngagementStats> out = new LinkedHashMap<>();
             for (String id : distinct(employeeIds)) {
-                for (Map<String, Object> m : vertex(Schema.EMPLOYEE, id).outE(Schema.ASSIGNED_TO)
-                        .<Object>project("f", "t", "p").by(__.outV().values(Schema.UID))
-                        .by(__.inV().values(Schema.UID)).by(__.valueMap()).toList()) {
-                    out.add(RecordScan.assignment((String) m.get("f"), (String) m.get("t"), (Map<?, ?>) m.get("p")));
+                EngagementStats.Tally tally = null;
+                for (Map<Object, Object> p : vertex(Schema.EMPLOYEE, id).outE(Schema.ASSIGNED_TO).valueMap().toList()) {
+                    Object sentiment = p.get(Schema.SENTIMENT_AFTER);
+                    tally = tally == null ? new EngagementStats.Tally(id) : tally;
+                    tally.add(AssignmentStatus.parse(Schema.STATUS, Codec.str(p, Schema.STATUS)),
+                            Codec.instant(p, Schema.ASSIGNED_AT), Codec.instant(p, Schema.RESPONDED_AT),
+                            sentiment == null ? null : Codec.num(p, Schema.SENTIMENT_AFTER).doubleValue());
+                }
+                if (tally != null) {
+                    out.put(id, tally.build());
                 }
             }
-            out.sort(java.util.Comparator.comparing(Assignment::id));
             return out;
         });
+    }
+
+    private static List<Assignment> assignments(GraphTraversal<?, Edge> edges) {
+        List<Assignment> out = new ArrayList<>();
+        for (Map<String, Object> m : edges.<Object>project("f", "t", "p").by(__.outV().values(Schema.UID))
+                .by(__.inV().values(Schema.UID)).by(__.valueMap()).toList()) {
+            out.add(Codec.assignment((String) m.get("f"), (String) m.get("t"), (Map<?, ?>) m.get("p")));
+        }
+        return out;
     }
 
     @Override

@@ -107,7 +107,7 @@ final class NaiveNeo4jImport {
                 return Boolean.parseBoolean(value);
             case "languages", "certifications", "purposes", "handles":
                 return List.of(value.split(";"));
-            case "since", "createdAt", "assignedAt", "respondedAt":
+            case "since", "createdAt", "assignedAt", "respondedAt", "decidedAt", "resolvedAt":
                 return ZonedDateTime.ofInstant(java.time.Instant.parse(value), ZoneOffset.UTC);
             default:
                 return value;
@@ -158,7 +158,8 @@ final class NaiveNeo4jImport {
         s.put(ImportFile.ASSIGNMENTS, """
                 UNWIND $rows AS r MATCH (a:Person {id: r.employeeId}) MATCH (b:Conversation {id: r.conversationId})
                 MERGE (a)-[x:ASSIGNED_TO {id: r.id}]->(b) SET x.assignedAt = r.assignedAt, x.status = r.status,
-                  x.respondedAt = r.respondedAt, x.outcome = r.outcome, x.sentimentAfter = r.sentimentAfter""");
+                  x.respondedAt = r.respondedAt, x.outcome = r.outcome, x.sentimentAfter = r.sentimentAfter,
+                  x.decidedAt = r.decidedAt, x.resolvedAt = r.resolvedAt""");
         return s;
     }
 }

@@ -249,11 +249,13 @@ final class AdminImportFiles {
                 w.number(node(people, x.employeeId())).number(node(programs, x.programId())).time(x.since()).end();
             });
             case ASSIGNMENTS -> relationships(type, source, "ASSIGNED_TO",
-                    "id,assignedAt:datetime,status,respondedAt:datetime,outcome,sentimentAfter:double", (e, w) -> {
+                    "id,assignedAt:datetime,status,respondedAt:datetime,outcome,sentimentAfter:double,"
+                            + "decidedAt:datetime,resolvedAt:datetime", (e, w) -> {
                         Assignment x = (Assignment) e;
                         w.number(node(people, x.employeeId())).number(node(conversations, x.conversationId()))
                                 .text(x.id()).time(x.assignedAt()).text(x.status().key()).time(x.respondedAt())
-                                .text(x.outcome()).optionalDecimal(x.sentimentAfter()).end();
+                                .text(x.outcome()).optionalDecimal(x.sentimentAfter()).time(x.decidedAt())
+                                .time(x.resolvedAt()).end();
                     });
             default -> throw new IllegalArgumentException("no bulk layout for " + type);
         }

@@ -99,13 +99,14 @@ public enum ImportFile {
             f -> new Membership(f.text("employeeId"), f.text("programId"), f.instant("since")),
             e -> { var m = (Membership) e; return List.of(m.employeeId(), m.programId(), Fields.str(m.since())); }),
     ASSIGNMENTS("assignments", Assignment.class, List.of("id", "employeeId", "conversationId", "assignedAt", "status"),
-            List.of("respondedAt", "outcome", "sentimentAfter"),
+            List.of("respondedAt", "outcome", "sentimentAfter", "decidedAt", "resolvedAt"),
             f -> new Assignment(f.text("id"), f.text("employeeId"), f.text("conversationId"), f.requiredInstant("assignedAt"),
                     AssignmentStatus.parse("status", f.required("status")), f.instant("respondedAt"), f.text("outcome"),
-                    f.optionalDecimal("sentimentAfter")),
+                    f.optionalDecimal("sentimentAfter"), f.instant("decidedAt"), f.instant("resolvedAt")),
             e -> { var a = (Assignment) e; return List.of(a.id(), a.employeeId(), a.conversationId(),
                     a.assignedAt().toString(), a.status().key(), Fields.str(a.respondedAt()), a.outcome(),
-                    a.sentimentAfter() == null ? "" : Fields.num(a.sentimentAfter())); });
+                    a.sentimentAfter() == null ? "" : Fields.num(a.sentimentAfter()), Fields.str(a.decidedAt()),
+                    Fields.str(a.resolvedAt())); });
 
     private final String baseName;
     private final Class<? extends GraphElement> type;

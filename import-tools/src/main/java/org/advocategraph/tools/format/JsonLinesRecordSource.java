@@ -80,7 +80,7 @@ final class JsonLinesRecordSource implements RecordSource {
         for (String c : List.of("active", "optedIn")) {
             k.put(c, Kind.BOOLEAN);
         }
-        for (String c : List.of("createdAt", "since", "assignedAt", "respondedAt")) {
+        for (String c : List.of("createdAt", "since", "assignedAt", "respondedAt", "decidedAt", "resolvedAt")) {
             k.put(c, Kind.DATE_TIME);
         }
         return Map.copyOf(k);

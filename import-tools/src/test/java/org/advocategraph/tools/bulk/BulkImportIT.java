@@ -101,7 +101,7 @@ class BulkImportIT {
     /**
      * Rows the generator does not write: references to nothing or to the wrong kind of node (which derive no
      * relationship), a manager listed after the employee, empty text and lists, a line break, quotes, a comma
-     * and edge spaces in a text, a time at another offset.
+     * and edge spaces in a text, a time at another offset, assignments with every step's time and a cancelled one.
      */
     private static void addEdgeCases(Path dir) throws IOException {
         String customer = firstId(dir.resolve("customers.csv"));
@@ -119,6 +119,10 @@ class BulkImportIT {
         append(dir.resolve("conversations.csv"),
                 "x-v1,forum,2025-01-01T00:00:00+02:00,,\"Line one\nline two, with \"\"quotes\"\"\",,0,,,0,x-ghost",
                 "x-v2,email,2025-01-02T03:04:05.678Z,https://example.com/x,Plain,de,-0.5,open,care,12," + employee);
+        append(dir.resolve("assignments.csv"),
+                "x-s1," + employee + ",x-v2,2025-01-02T04:00:00Z,resolved,2025-01-02T06:00:00Z,thanked,0.5,"
+                        + "2025-01-02T05:10:00+01:00,2025-01-02T07:00:00.250Z",
+                "x-s2," + employee + ",x-v2,2025-01-03T00:00:00Z,cancelled,,,,,2025-01-03T01:00:00Z");
     }
 
     private static String firstId(Path file) throws IOException {

@@ -62,7 +62,7 @@ class ImportFileTest {
         m.put(ImportFile.ACCOUNT_OWNERS, new AccountOwnership("e000002", "a000001"));
         m.put(ImportFile.MEMBERSHIPS, new Membership("e000002", "p001", null));
         m.put(ImportFile.ASSIGNMENTS, new Assignment("s000001", "e000002", "v000001", T, AssignmentStatus.RESOLVED,
-                T.plusSeconds(5_400), "resolved", 0.25));
+                T.plusSeconds(5_400), "resolved", 0.25, T.plusSeconds(60), T.plusSeconds(7_200)));
         return m;
     }
 

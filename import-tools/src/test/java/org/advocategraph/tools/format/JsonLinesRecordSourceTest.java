@@ -138,9 +138,10 @@ class JsonLinesRecordSourceTest {
                 new Membership("e000002", "p001", null)));
         m.put(ImportFile.ASSIGNMENTS, Map.entry("{\"id\":\"s000001\",\"employeeId\":\"e000002\",\"conversationId\":"
                         + "\"v000001\",\"assignedAt\":\"2025-11-02T09:30:15Z\",\"status\":\"resolved\",\"respondedAt\":"
-                        + "\"2025-11-02T11:00:15Z\",\"outcome\":\"resolved\",\"sentimentAfter\":0.25}",
+                        + "\"2025-11-02T11:00:15Z\",\"outcome\":\"resolved\",\"sentimentAfter\":0.25,"
+                        + "\"decidedAt\":\"2025-11-02T09:31:15Z\",\"resolvedAt\":\"2025-11-02T12:30:15Z\"}",
                 new Assignment("s000001", "e000002", "v000001", T, AssignmentStatus.RESOLVED, T.plusSeconds(5_400),
-                        "resolved", 0.25)));
+                        "resolved", 0.25, T.plusSeconds(60), T.plusSeconds(10_800))));
         return m;
     }
 

@@ -1,7 +1,9 @@
 package org.advocategraph.service.api;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,6 +19,11 @@ import org.slf4j.LoggerFactory;
 
 import org.advocategraph.model.InvalidFieldException;
 import org.advocategraph.service.NotFoundException;
+import org.advocategraph.service.engagement.AssignmentConflictException;
+import org.advocategraph.service.engagement.AssignmentEvents;
+import org.advocategraph.service.engagement.AssignmentService;
+import org.advocategraph.service.engagement.Transition;
+import org.advocategraph.service.engagement.WebhookDispatcher;
 import org.advocategraph.service.matching.AdvocateMatcher;
 import org.advocategraph.service.assignment.BatchAssigner;
 import org.advocategraph.service.policy.PolicyBook;
@@ -39,6 +46,9 @@ public final class ApiServer implements AutoCloseable {
     private static final Set<Role> ANALYTICS_ROLES = Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN);
     private static final Set<Role> POLICY_EDITORS = Set.of(Role.MANAGER, Role.ADMIN);
     private static final Set<Role> EVERY_ROLE = Set.of(Role.CRM, Role.MANAGER, Role.ANALYST, Role.ADMIN);
+    private static final Set<Role> ASSIGNMENT_WRITE_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN);
+    private static final Set<Role> ASSIGNMENT_READ_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN, Role.ANALYST);
+    private static final Set<Role> WEBHOOK_ROLES = Set.of(Role.MANAGER, Role.ADMIN);
 
     private final ApiSettings settings;
     private final ApiKeys keys;
@@ -49,8 +59,6 @@ public final class ApiServer implements AutoCloseable {
     /**
      * @param settings host, port and bounds
      * @param keys     accepted API keys
-     * @param store    the graph, for health
-     * @param matcher  the matching engine
      * @param engines  what the routes answer with
      */
     public ApiServer(ApiSettings settings, ApiKeys keys, Engines engines) {
@@ -65,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
         var reachHandler = new ReachHandler(reach, store);
         var policy = new PolicyHandlers(policies, mapper);
         var routing = new RoutingHandlers(engines.triage(), engines.teams(), engines.batch(), mapper);
+        var engagement = new AssignmentHandlers(engines.assignments(), engines.webhook(), mapper);
         this.app = Javalin.create(config -> {
             configure(config);
             route(config, "GET", "/health", Set.of(), "Liveness and store status (no key)", health);
@@ -86,6 +95,18 @@ public final class ApiServer implements AutoCloseable {
                     "Set whether an account's owners allow other advocates", policy::putAccount);
             route(config, "DELETE", "/api/v1/accounts/{id}/policy", POLICY_EDITORS, "Remove an account's policy",
                     policy::deleteAccount);
+            route(config, "POST", "/api/v1/assignments", ASSIGNMENT_WRITE_ROLES,
+                    "Propose an advocate for a conversation (409 while it has an open assignment)", engagement.propose());
+            route(config, "GET", "/api/v1/assignments", ASSIGNMENT_READ_ROLES,
+                    "Assignments by conversationId, employeeId and status, latest first", engagement.list());
+            route(config, "GET", "/api/v1/assignments/{id}", ASSIGNMENT_READ_ROLES, "One assignment", engagement.get());
+            for (Transition step : Transition.values()) {
+                route(config, "POST", "/api/v1/assignments/{id}/" + step.verb(), ASSIGNMENT_WRITE_ROLES,
+                        "Move an assignment from " + step.from().stream().map(s -> s.key()).toList() + " to "
+                                + step.target().key(), engagement.step(step));
+            }
+            route(config, "GET", "/api/v1/webhooks/deliveries", WEBHOOK_ROLES,
+                    "Recent webhook deliveries, newest first", engagement.deliveries());
         });
     }
 
@@ -98,14 +119,24 @@ public final class ApiServer implements AutoCloseable {
      * @param policies the routing policies
      * @param triage   ranks open conversations
      * @param teams    mobilizes teams
-     * @param batch    assigns queues
+     * @param batch       assigns queues
+     * @param assignments the assignment lifecycle
+     * @param webhook     the webhook events are delivered to, if one is configured
      */
     public record Engines(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies,
-                          Triage triage, TeamBuilder teams, BatchAssigner batch) {
-        /** @return the engines built on one store and matcher */
+                          Triage triage, TeamBuilder teams, BatchAssigner batch, AssignmentService assignments,
+                          Optional<WebhookDispatcher> webhook) {
+        /** @return the engines built on one store and matcher, with assignments that publish no events */
         public static Engines on(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies) {
-            return new Engines(store, matcher, reach, policies, new Triage(store, matcher, java.time.Clock.systemUTC()),
-                    new TeamBuilder(store, matcher), new BatchAssigner(store, matcher));
+            return on(store, matcher, reach, policies, new AssignmentService(store, AssignmentEvents.NONE, Clock.systemUTC()),
+                    Optional.empty());
+        }
+
+        /** @return the engines built on one store and matcher, with the given assignment lifecycle and webhook */
+        public static Engines on(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies,
+                                 AssignmentService assignments, Optional<WebhookDispatcher> webhook) {
+            return new Engines(store, matcher, reach, policies, new Triage(store, matcher, Clock.systemUTC()),
+                    new TeamBuilder(store, matcher), new BatchAssigner(store, matcher), assignments, webhook);
         }
     }
 
@@ -199,6 +230,8 @@ public final class ApiServer implements AutoCloseable {
         } else if (e instanceof InvalidFieldException f) {
             problem = new Problem("/problems/invalid-request", "Invalid request", 400, f.getMessage(), ctx.path(),
                     f.field(), null);
+        } else if (e instanceof AssignmentConflictException c) {
+            problem = new Problem("/problems/conflict", "Conflict", 409, c.getMessage(), ctx.path(), c.field(), null);
         } else if (e instanceof NotFoundException n) {
             problem = new Problem("/problems/not-found", "Not found", 404, n.getMessage(), ctx.path(), n.field(), n.ids());
         } else if (e instanceof HttpResponseException h) {

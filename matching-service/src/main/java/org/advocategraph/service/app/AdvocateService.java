@@ -1,5 +1,7 @@
 package org.advocategraph.service.app;
 
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import org.advocategraph.service.api.ApiKeys;
 import org.advocategraph.service.api.ApiServer;
+import org.advocategraph.service.engagement.AssignmentEvents;
+import org.advocategraph.service.engagement.AssignmentService;
+import org.advocategraph.service.engagement.WebhookDispatcher;
 import org.advocategraph.service.matching.AdvocateMatcher;
 import org.advocategraph.service.matching.GraphAdvocateMatcher;
 import org.advocategraph.service.policy.PolicyBook;
@@ -19,8 +24,9 @@ import org.advocategraph.store.select.OpenStore;
 
 /**
  * The composition root: opens the configured store, builds the engines on it and the HTTP server in front of
- * them. Closing it stops the server, then the store (and an embedded database). Nothing else in the code base
- * creates these parts.
+ * them, and the webhook dispatcher when one is configured. Closing it stops the server, then the dispatcher (its
+ * background threads), then the store (and an embedded database). Nothing else in the code base creates these
+ * parts.
  */
 public final class AdvocateService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdvocateService.class);
@@ -30,16 +36,21 @@ public final class AdvocateService implements AutoCloseable {
     private final PolicyBook policies;
     private final AdvocateMatcher matcher;
     private final ApiServer server;
+    private final AssignmentService assignments;
+    private final Optional<WebhookDispatcher> webhook;
     private final ScheduledExecutorService refresher;
     private volatile boolean closed;
 
     private AdvocateService(OpenStore store, CachedGraphStore graph, PolicyBook policies, AdvocateMatcher matcher,
-                            ApiServer server, int refreshSeconds) {
+                            ApiServer server, AssignmentService assignments, Optional<WebhookDispatcher> webhook,
+                            int refreshSeconds) {
         this.store = store;
         this.graph = graph;
         this.policies = policies;
         this.matcher = matcher;
         this.server = server;
+        this.assignments = assignments;
+        this.webhook = webhook;
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "graph-refresh");
             t.setDaemon(true);
@@ -69,15 +80,23 @@ public final class AdvocateService implements AutoCloseable {
      */
     public static AdvocateService open(ServiceConfig config, ApiKeys keys) {
         OpenStore store = OpenStore.open(config.store());
+        Optional<WebhookDispatcher> webhook = Optional.empty();
         try {
             // The engines read from memory; writes go through to the store.
             CachedGraphStore graph = new CachedGraphStore(store.store());
+            Clock clock = Clock.systemUTC();
             var policies = new PolicyBook(graph, new com.fasterxml.jackson.databind.ObjectMapper());
-            var matcher = new GraphAdvocateMatcher(graph, config.weights(), policies, java.time.Clock.systemUTC());
+            var matcher = new GraphAdvocateMatcher(graph, config.weights(), policies, clock);
             var reach = new BreadthFirstReach(graph, config.maxReach());
-            var server = new ApiServer(config.api(), keys, ApiServer.Engines.on(graph, matcher, reach, policies));
-            return new AdvocateService(store, graph, policies, matcher, server, config.refreshSeconds());
+            webhook = Optional.ofNullable(config.webhook()).map(w -> new WebhookDispatcher(w, clock));
+            var assignments = new AssignmentService(graph, webhook.<AssignmentEvents>map(w -> w).orElse(AssignmentEvents.NONE),
+                    clock);
+            var server = new ApiServer(config.api(), keys,
+                    ApiServer.Engines.on(graph, matcher, reach, policies, assignments, webhook));
+            webhook.ifPresent(w -> LOG.info("Assignment events go to the webhook {}", w.safeUrl()));
+            return new AdvocateService(store, graph, policies, matcher, server, assignments, webhook, config.refreshSeconds());
         } catch (RuntimeException e) {
+            webhook.ifPresent(WebhookDispatcher::close);
             store.close();
             throw e;
         }
@@ -91,6 +110,11 @@ public final class AdvocateService implements AutoCloseable {
     /** @return the matching engine */
     public AdvocateMatcher matcher() {
         return matcher;
+    }
+
+    /** @return the assignment lifecycle */
+    public AssignmentService assignments() {
+        return assignments;
     }
 
     /** Starts the HTTP server. */
@@ -120,7 +144,12 @@ public final class AdvocateService implements AutoCloseable {
         try {
             server.close();
         } finally {
-            store.close();
+            try {
+                // After the server, so that no request publishes into a stopped dispatcher; before the store.
+                webhook.ifPresent(WebhookDispatcher::close);
+            } finally {
+                store.close();
+            }
         }
     }
 }

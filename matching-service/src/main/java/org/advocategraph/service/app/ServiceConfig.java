@@ -2,9 +2,12 @@ package org.advocategraph.service.app;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.advocategraph.service.api.ApiKeys;
 import org.advocategraph.service.api.ApiSettings;
 import org.advocategraph.model.Purpose;
 import org.advocategraph.service.matching.PurposeWeights;
+import org.advocategraph.service.engagement.WebhookSettings;
 import org.advocategraph.service.matching.ScoringWeights;
 import org.advocategraph.store.select.StoreSettings;
 
@@ -31,9 +35,10 @@ import org.advocategraph.store.select.StoreSettings;
  * @param maxReach   most people one reach walk may visit
  * @param refreshSeconds how often the in-memory copy of the graph checks the store for writes by other processes
  *                   (0: never)
+ * @param webhook    where assignment events are delivered, or null when {@code webhook.url} is not set
  */
 public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, PurposeWeights weights, int maxReach,
-                            int refreshSeconds) {
+                            int refreshSeconds, WebhookSettings webhook) {
 
     /** Every key with its default ("" for none), documented in the README. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -56,6 +61,10 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
             d.put("matching.weights." + p.key(), "");
         }
         d.put("reach.maxVisited", "5000000");
+        d.put("webhook.url", "");
+        d.put("webhook.secret", "");
+        d.put("webhook.maxAttempts", Integer.toString(WebhookSettings.DEFAULT_ATTEMPTS));
+        d.put("webhook.backoffMillis", Long.toString(WebhookSettings.DEFAULT_BACKOFF.toMillis()));
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -136,7 +145,30 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
         if (refresh < 0) {
             throw new ConfigException(fn.where("store.refreshSeconds") + "store.refreshSeconds must be 0 or more, was " + refresh);
         }
-        return new ServiceConfig(store, api, keys, weights, maxReach, refresh);
+        WebhookSettings webhook = webhook(m, fn);
+        return new ServiceConfig(store, api, keys, weights, maxReach, refresh, webhook);
+    }
+
+    /** @return the webhook settings, or null without {@code webhook.url}; errors never show the secret */
+    private static WebhookSettings webhook(Map<String, String> m, Fn fn) {
+        String url = m.get("webhook.url");
+        if (url.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new ConfigException(fn.where("webhook.url") + "webhook.url is not a valid URL: " + e.getReason());
+        }
+        int attempts = fn.integer("webhook.maxAttempts");
+        long backoff = fn.longValue("webhook.backoffMillis");
+        String key = m.get("webhook.secret").length() < WebhookSettings.MIN_SECRET_LENGTH ? "webhook.secret"
+                : attempts < 1 || attempts > WebhookSettings.MAX_ATTEMPTS ? "webhook.maxAttempts"
+                : backoff < 0 || backoff > WebhookSettings.MAX_BACKOFF.toMillis() ? "webhook.backoffMillis"
+                : "webhook.url";
+        return fn.get(key, v -> new WebhookSettings(uri, m.get("webhook.secret"), attempts, Duration.ofMillis(backoff),
+                WebhookSettings.DEFAULT_TIMEOUT));
     }
 
     private static String blank(String s) {

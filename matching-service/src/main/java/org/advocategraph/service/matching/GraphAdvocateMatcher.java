@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
@@ -22,6 +23,7 @@ import org.advocategraph.model.SubtopicOf;
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.Topic;
 import org.advocategraph.service.NotFoundException;
+import org.advocategraph.store.EngagementStats;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.WeightedId;
 
@@ -39,8 +41,8 @@ import org.advocategraph.store.WeightedId;
  * connections, and ownership of the customer's account, combined as independent chances:
  * {@code 1 - (1 - path)(1 - shared)(1 - owner)}.
  *
- * <p>Credibility: holding a certification (0.4) and how past assignments ended (0.6): resolved without a
- * negative sentiment after, smoothed as {@code (good + 1) / (ended + 2)}, so an advocate with no history counts
+ * <p>Credibility: holding a certification (0.4) and how past assignments ended (0.6): resolved with a positive
+ * sentiment after, smoothed as {@code (positive + 1) / (resolved + 2)}, so an advocate with no history counts
  * as even.
  *
  * <p>Audience: the share of the affected community (the conversation's participants and the customer's direct
@@ -126,7 +128,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         }
 
         List<Employee> employees = store.employees(candidates);
-        Map<String, History> history = History.of(store.assignmentsOf(candidates), clock.instant());
+        Map<String, EngagementStats> history = store.engagementOf(candidates);
         Set<String> community = community(conversation, proximity, candidates);
         Map<String, Set<String>> neighbours = community.isEmpty() ? Map.of() : neighbours(candidates);
         Set<String> owners = proximity == null ? Set.of() : proximity.owners();
@@ -144,7 +146,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
 
         List<Match> matches = new ArrayList<>();
         for (Employee e : employees) {
-            History h = history.getOrDefault(e.id(), History.NONE);
+            EngagementStats h = history.getOrDefault(e.id(), EngagementStats.none(e.id()));
             int load = h.open();
             String filter = filter(e, purpose, language, load);
             if (filter == null) {
@@ -395,19 +397,20 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         return (double) known / size;
     }
 
-    private static double credibility(Employee e, History h, List<String> reasons) {
+    private static double credibility(Employee e, EngagementStats h, List<String> reasons) {
         double certified = e.certifications().isEmpty() ? 0 : 1;
         if (certified > 0) {
             reasons.add("Certified: " + String.join(", ", new java.util.TreeSet<>(e.certifications())));
         }
-        if (h.ended() > 0) {
-            reasons.add("Ended " + h.good() + " of " + h.ended() + " past assignments well");
+        int ended = h.count(AssignmentStatus.RESOLVED);
+        if (ended > 0) {
+            reasons.add("Ended " + h.resolvedPositive() + " of " + ended + " past assignments on a positive note");
         }
-        return 0.4 * certified + 0.6 * (h.good() + 1.0) / (h.ended() + 2.0);
+        return 0.4 * certified + 0.6 * (h.resolvedPositive() + 1.0) / (ended + 2.0);
     }
 
-    private double fairness(History h, List<String> reasons) {
-        if (h.lastAskedAt() == null) {
+    private double fairness(EngagementStats h, List<String> reasons) {
+        if (h.lastAskedAt() == null || h.lastAskedAt().isAfter(clock.instant())) {
             reasons.add("Not asked before");
             return 1.0;
         }

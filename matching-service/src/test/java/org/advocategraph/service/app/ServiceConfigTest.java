@@ -2,11 +2,14 @@ package org.advocategraph.service.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -67,5 +70,39 @@ class ServiceConfigTest {
         assertTrue(c.keys().roleOf(key + "x").isEmpty());
         assertThrows(ConfigException.class, () -> ServiceConfig.load(null, Map.of("ADVOCATES_API_KEYS", "manager:" + key), Map.of()));
         assertThrows(ConfigException.class, () -> ServiceConfig.load(null, Map.of("ADVOCATES_API_KEYS", "boss:" + "a".repeat(64)), Map.of()));
+    }
+
+    @Test
+    void shouldConfigureTheWebhookFromTheEnvironmentWithoutEverShowingItsSecret() {
+        // Given no webhook settings, Then there is no webhook
+        assertNull(ServiceConfig.load(null, Map.of(), Map.of()).webhook());
+
+        // Given the URL, secret and attempts in the environment
+        ServiceConfig c = ServiceConfig.load(null, Map.of("ADVOCATES_WEBHOOK_URL", "https://crm.example.com/hooks?t=1",
+                "ADVOCATES_WEBHOOK_SECRET", "0123456789abcdef-secret", "ADVOCATES_WEBHOOK_MAX_ATTEMPTS", "3"), Map.of());
+
+        // Then the webhook is configured, with the default backoff, and the secret shows nowhere
+        assertEquals(URI.create("https://crm.example.com/hooks?t=1"), c.webhook().url());
+        assertEquals(3, c.webhook().maxAttempts());
+        assertEquals(Duration.ofSeconds(1), c.webhook().initialBackoff());
+        assertFalse(c.toString().contains("0123456789abcdef-secret"), c.toString());
+    }
+
+    @Test
+    void shouldRefuseAWebhookWithoutAUsableSecretOrUrl() {
+        // Given a URL with a short secret, or a URL that is not http(s), When loaded, Then the key and source are named
+        ConfigException secret = assertThrows(ConfigException.class, () -> ServiceConfig.load(null,
+                Map.of("ADVOCATES_WEBHOOK_URL", "https://crm.example.com/hooks", "ADVOCATES_WEBHOOK_SECRET", "short!"),
+                Map.of()));
+        assertTrue(secret.getMessage().contains("webhook.secret"), secret.getMessage());
+        assertFalse(secret.getMessage().contains("short!"), secret.getMessage());
+        ConfigException url = assertThrows(ConfigException.class, () -> ServiceConfig.load(null,
+                Map.of("ADVOCATES_WEBHOOK_URL", "mailto:ops@example.com", "ADVOCATES_WEBHOOK_SECRET", "x".repeat(20)),
+                Map.of()));
+        assertTrue(url.getMessage().contains("ADVOCATES_WEBHOOK_URL"), url.getMessage());
+        ConfigException attempts = assertThrows(ConfigException.class, () -> ServiceConfig.load(null,
+                Map.of("ADVOCATES_WEBHOOK_URL", "https://crm.example.com/hooks", "ADVOCATES_WEBHOOK_SECRET", "x".repeat(20),
+                        "ADVOCATES_WEBHOOK_MAX_ATTEMPTS", "0"), Map.of()));
+        assertTrue(attempts.getMessage().contains("webhook.maxAttempts"), attempts.getMessage());
     }
 }

@@ -55,7 +55,8 @@ class ScoringFactorsTest {
 
     @Test
     void shouldCreditCertificationAndGoodPastOutcomes() {
-        // Given e2 resolved three assignments well and one badly; e1 is certified with no history
+        // Given e2 resolved four assignments: two ended positive, one with no sentiment, one negative; e1 is
+        // certified with no history
         store.upsert(List.of(
                 new Assignment("h1", "e2", "v0", NOW.minusSeconds(86_400 * 30), AssignmentStatus.RESOLVED, null, "ok", 0.5),
                 new Assignment("h2", "e2", "v0", NOW.minusSeconds(86_400 * 29), AssignmentStatus.RESOLVED, null, "ok", null),
@@ -65,9 +66,11 @@ class ScoringFactorsTest {
         // When advocates are ranked on the topic
         MatchResult r = matcher(PurposeWeights.DEFAULT, RoutingPolicy.NONE).match(topics("kubernetes"));
 
-        // Then credibility is 0.4 * certified + 0.6 * (good + 1) / (ended + 2), each explained
-        assertEquals(0.6 * 4 / 6.0, find(r, "e2").factors().get("credibility"), 1e-6);
-        assertTrue(find(r, "e2").reasons().contains("Ended 3 of 4 past assignments well"), find(r, "e2").reasons().toString());
+        // Then credibility is 0.4 * certified + 0.6 * (positive + 1) / (resolved + 2), each explained (h2, with no
+        // sentiment recorded, does not count as positive)
+        assertEquals(0.6 * 3 / 6.0, find(r, "e2").factors().get("credibility"), 1e-6);
+        assertTrue(find(r, "e2").reasons().contains("Ended 2 of 4 past assignments on a positive note"),
+                find(r, "e2").reasons().toString());
         assertEquals(0.4 + 0.6 * 0.5, find(r, "e1").factors().get("credibility"), 1e-6);
         assertTrue(find(r, "e1").reasons().contains("Certified: social-care"));
     }
