@@ -72,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
         var matches = new MatchHandler(matcher, store, mapper);
         var reachHandler = new ReachHandler(reach, store);
         var policy = new PolicyHandlers(policies, mapper);
-        var routing = new RoutingHandlers(engines.triage(), engines.teams(), engines.batch(), mapper);
+        var routing = new RoutingHandlers(engines.triage(), engines.teams(), engines.batch(), engines.assignments(), mapper);
         var engagement = new AssignmentHandlers(engines.assignments(), engines.webhook(), mapper);
         this.app = Javalin.create(config -> {
             configure(config);

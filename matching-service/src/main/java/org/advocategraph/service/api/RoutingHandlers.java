@@ -1,13 +1,18 @@
 package org.advocategraph.service.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 
+import org.advocategraph.service.NotFoundException;
 import org.advocategraph.service.assignment.BatchAssigner;
+import org.advocategraph.service.engagement.AssignmentConflictException;
+import org.advocategraph.service.engagement.AssignmentService;
 import org.advocategraph.service.team.TeamBuilder;
 import org.advocategraph.service.triage.Triage;
 
@@ -17,19 +22,25 @@ final class RoutingHandlers {
     record MobilizeBody(Integer size) {
     }
 
-    /** The body of a batch: conversations to assign (none: every open one). */
-    record BatchBody(List<String> conversationIds) {
+    /**
+     * The body of a batch: conversations to assign (none: every open one), and whether to propose the optimal
+     * assignment's advocates right away.
+     */
+    record BatchBody(List<String> conversationIds, Boolean commit) {
     }
 
     private final Triage triage;
     private final TeamBuilder teams;
     private final BatchAssigner batch;
+    private final AssignmentService assignments;
     private final ObjectMapper mapper;
 
-    RoutingHandlers(Triage triage, TeamBuilder teams, BatchAssigner batch, ObjectMapper mapper) {
+    RoutingHandlers(Triage triage, TeamBuilder teams, BatchAssigner batch, AssignmentService assignments,
+                    ObjectMapper mapper) {
         this.triage = triage;
         this.teams = teams;
         this.batch = batch;
+        this.assignments = assignments;
         this.mapper = mapper;
     }
 
@@ -55,7 +66,7 @@ final class RoutingHandlers {
 
     /** {@code POST /api/v1/assignments/batch {"conversationIds": [...]}}. */
     void batch(Context ctx) {
-        BatchBody body = ctx.body().isBlank() ? new BatchBody(null) : Json.read(mapper, ctx.body(), BatchBody.class);
+        BatchBody body = ctx.body().isBlank() ? new BatchBody(null, null) : Json.read(mapper, ctx.body(), BatchBody.class);
         long started = System.nanoTime();
         BatchAssigner.Plan plan = batch.plan(body.conversationIds() == null ? List.of() : body.conversationIds());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -67,6 +78,20 @@ final class RoutingHandlers {
         out.put("conversations", plan.conversations());
         out.put("unmatched", plan.unmatched());
         out.put("notes", plan.notes());
+        if (Boolean.TRUE.equals(body.commit())) {
+            // Each proposal is atomic per conversation: one that got an open assignment meanwhile is reported.
+            List<Object> proposed = new ArrayList<>();
+            Map<String, String> refused = new TreeMap<>();
+            for (BatchAssigner.Pick pick : plan.optimal()) {
+                try {
+                    proposed.add(assignments.propose(pick.conversationId(), pick.advocateId()));
+                } catch (AssignmentConflictException | NotFoundException e) {
+                    refused.put(pick.conversationId(), e.getMessage());
+                }
+            }
+            out.put("proposed", proposed);
+            out.put("refused", refused);
+        }
         out.put("tookMs", (System.nanoTime() - started) / 1_000_000);
         ctx.json(out);
     }

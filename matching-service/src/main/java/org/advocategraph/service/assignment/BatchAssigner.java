@@ -22,6 +22,7 @@ import org.advocategraph.service.NotFoundException;
 import org.advocategraph.service.matching.AdvocateMatcher;
 import org.advocategraph.service.matching.Match;
 import org.advocategraph.service.matching.MatchRequest;
+import org.advocategraph.store.AssignmentQuery;
 import org.advocategraph.store.GraphStore;
 
 /**
@@ -36,7 +37,8 @@ import org.advocategraph.store.GraphStore;
  * pair of score 0 would. Solved with JGraphT's capacity-scaling algorithm, whose optimality the solver checks.
  *
  * <p>Candidates: each conversation's best {@value #CANDIDATES} matches from the matching engine (so filters and
- * policies apply). At most {@value #MAX_CONVERSATIONS} conversations per call.
+ * policies apply). Conversations that already have an open assignment are left out (and named in the notes). At
+ * most {@value #MAX_CONVERSATIONS} conversations per call.
  */
 public final class BatchAssigner {
     static final int CANDIDATES = 20;
@@ -104,6 +106,13 @@ public final class BatchAssigner {
                 throw new NotFoundException("conversationIds", "conversation", unknown);
             }
         }
+        // A conversation that already has an open assignment is not in the queue.
+        List<String> busy = ids.stream().filter(this::hasOpenAssignment).toList();
+        if (!busy.isEmpty()) {
+            notes.add("left out " + busy.size() + " conversation(s) that already have an open assignment: "
+                    + String.join(", ", busy.subList(0, Math.min(20, busy.size()))) + (busy.size() > 20 ? ", ..." : ""));
+            ids = ids.stream().filter(id -> !busy.contains(id)).toList();
+        }
         Map<String, List<Match>> candidates = new HashMap<>();
         Map<String, Integer> free = new HashMap<>();
         List<String> unmatched = new ArrayList<>();
@@ -120,6 +129,11 @@ public final class BatchAssigner {
         List<Pick> optimal = optimal(ids, candidates, free);
         List<Pick> greedy = greedy(ids, candidates, free);
         return new Plan(optimal, total(optimal), greedy, total(greedy), ids.size(), unmatched, notes);
+    }
+
+    private boolean hasOpenAssignment(String conversationId) {
+        return store.assignments(new AssignmentQuery(conversationId, null, null, AssignmentQuery.MAX_LIMIT)).stream()
+                .anyMatch(a -> a.status().open());
     }
 
     static List<Pick> optimal(List<String> conversations, Map<String, List<Match>> candidates, Map<String, Integer> free) {
