@@ -454,7 +454,7 @@ public final class StackExchangeGraph {
     }
 
     private long reputation(long user) {
-        return dump.reputation().getOrDefault(user, 0L);
+        return cut ? 0 : dump.reputation().getOrDefault(user, 0L);
     }
 
     /** @param warnings where to report an accepted answer that is missing or elsewhere; null: do not report */
