@@ -102,8 +102,9 @@ public final class StackExchangeGraph {
      * What changed since the previous call to {@link #changes()}.
      *
      * @param elements new or changed elements, nodes first
-     * @param retyped  user ids of customers in the graph who became employees: their customer node, and its
-     *                 interests, are no longer part of the graph, which an upsert cannot express
+     * @param retyped  user ids of people handed out as customers by an earlier call who became employees: their
+     *                 customer node, and its interests, are no longer part of the graph, which an upsert cannot
+     *                 express
      */
     public record Changes(List<GraphElement> elements, Set<Long> retyped) {
         public Changes {
@@ -309,7 +310,8 @@ public final class StackExchangeGraph {
         if (a.owner() != null) {
             long owner = a.owner();
             newAnswers.changed.add(a.id());
-            if (people.contains(owner) && !employees.contains(owner)) {
+            if (people.contains(owner) && !employees.contains(owner) && !changedPeople.changed.contains(owner)) {
+                // Handed out as a customer by an earlier round of changes, which an upsert cannot take back.
                 retyped.add(owner);
             }
             addPerson(owner);

@@ -142,5 +142,10 @@ class StackExchangeGraphTest {
         assertTrue(changes.elements().stream().anyMatch(e -> e instanceof Employee x && x.id().equals("u1")), changes.toString());
         assertFalse(graph.elements().stream().anyMatch(e -> e instanceof Interest i && i.customerId().equals("u1")),
                 "an employee keeps no interests");
+
+        StackExchangeGraph once = new StackExchangeGraph(dump, true);
+        once.addAll(dump.questions());
+        once.addAll(dump.answers());
+        assertEquals(Set.of(), once.changes().retyped(), "u1 was never handed out as a customer");
     }
 }
