@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.advocategraph.tools.connect.StackExchangeDump.Activity;
-
 /**
  * Baseline {@code tag_count}: a user's score is the sum over the question's tags of the user's earlier answers
  * to questions with that tag; highest first, ties broken by the smaller user id; users scoring 0 are not ranked.
@@ -13,20 +11,13 @@ import org.advocategraph.tools.connect.StackExchangeDump.Activity;
  *
  * <p>Each question costs O(candidates in its tags · log) to rank.
  */
-public final class TagCountRanker implements AnswererRanker {
-    private final AnswerCounts counts = new AnswerCounts();
-
-    @Override
-    public void learn(List<Activity> activities) {
-        counts.learn(activities);
-    }
-
+public final class TagCountRanker extends AnswerCountRanker {
     @Override
     public List<Long> rank(RoutingQuestion question, int limit) {
         Map<Long, Long> score = new HashMap<>();
         for (String topic : question.topics()) {
-            counts.inTopic(topic).forEach((user, n) -> score.merge(user, n, Long::sum));
+            inTopic(topic).forEach((user, n) -> score.merge(user, n, Long::sum));
         }
-        return AnswerCounts.top(score, question.asker(), limit);
+        return top(score, question.asker(), limit);
     }
 }

@@ -13,14 +13,16 @@ import org.advocategraph.tools.connect.StackExchangeDump.Question;
 
 /**
  * What the baselines know: how many answers each user has written, overall and per tag of the questions answered.
- * Answers without an owner count for nobody. An answer counts once for each tag of its question.
+ * Answers without an owner count for nobody. An answer counts once for each tag of its question. The baselines
+ * extend it, so that learning is written once and each only says how it ranks.
  */
-final class AnswerCounts {
+abstract class AnswerCountRanker implements AnswererRanker {
     private final Map<Long, List<String>> topicsOf = new HashMap<>();
     private final Map<Long, Long> total = new HashMap<>();
     private final Map<String, Map<Long, Long>> byTopic = new HashMap<>();
 
-    void learn(List<Activity> activities) {
+    @Override
+    public final void learn(List<Activity> activities) {
         for (Activity a : activities) {
             if (a instanceof Question q) {
                 topicsOf.put(q.id(), q.topics());
