@@ -38,7 +38,7 @@ final class EvaluateCommand implements Callable<Integer> {
     /** {@code evaluate routing DIR}. */
     @Command(name = "routing", mixinStandardHelpOptions = true,
             description = {"Measure routing quality on a Stack Exchange dump (Posts.xml[.gz]; Comments.xml, "
-                    + "Users.xml, Tags.xml when present): questions by (CreationDate, Id), the first 80% train, the "
+                    + "Users.xml, Tags.xml when present): questions by (CreationDate, Id), the first 80%% train, the "
                     + "rest test; for each test question each method ranks candidate answerers from what happened "
                     + "before it. Prints hit@1, hit@5, hit@10 and MRR of the accepted answerer and of any answerer, "
                     + "for our engine and the baselines tag_count and popularity, with profiles frozen at the split "
