@@ -16,7 +16,8 @@ import org.advocategraph.tools.format.FormatException;
  */
 @Command(name = "advocates", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Graph-based advocate matching and influence analytics.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class, KeygenCommand.class,
+        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class, EvaluateCommand.class,
+                KeygenCommand.class,
                 org.advocategraph.tools.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AdvocatesCli {

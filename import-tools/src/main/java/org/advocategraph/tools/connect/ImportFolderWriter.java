@@ -180,7 +180,7 @@ final class ImportFolderWriter implements AutoCloseable {
     }
 
     /** The importer's natural key of a row: id, endpoints plus kind for ties, endpoints for the others. */
-    private static String key(GraphElement e) {
+    static String key(GraphElement e) {
         if (e instanceof GraphNode) {
             return ((GraphNode) e).id();
         } else if (e instanceof Tie) {

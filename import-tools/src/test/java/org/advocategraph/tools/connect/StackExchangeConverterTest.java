@@ -369,6 +369,23 @@ class StackExchangeConverterTest {
     }
 
     @Test
+    void shouldLeaveReputationOutWithACutSinceItCountsVotesUpToTheDumpDate() throws IOException {
+        Path dir = dump("site", POSTS);
+        Files.writeString(dir.resolve("Users.xml"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <users>
+                  <row Id="1" Reputation="120" CreationDate="2019-01-01T00:00:00.000" DisplayName="Ana" />
+                </users>
+                """);
+        Path out = tmp.resolve("out");
+
+        new StackExchangeConverter(Instant.parse("2020-01-01T10:30:00Z")).convert(dir, out);
+
+        assertEquals(List.of("u1,Ana,0"), lines(out.resolve("customers.csv"), "id", "name", "followers"));
+        assertEquals(List.of("q1,0"), lines(out.resolve("conversations.csv"), "id", "authorReach"));
+    }
+
+    @Test
     void shouldNotStopAtTheJdkBoundOnEntityReferencesThatFullDumpsExceed() throws IOException {
         // A full dump holds far more than the JDK's default 50,000,000 characters of &lt; and &gt;; a bound of 10
         // set the same (system-wide) way stands in for it here, and is restored at once.

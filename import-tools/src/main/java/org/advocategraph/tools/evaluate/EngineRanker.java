@@ -1,0 +1,155 @@
+package org.advocategraph.tools.evaluate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.advocategraph.model.Assignment;
+import org.advocategraph.model.GraphElement;
+import org.advocategraph.model.Topic;
+import org.advocategraph.service.matching.AdvocateMatcher;
+import org.advocategraph.service.matching.GraphAdvocateMatcher;
+import org.advocategraph.service.matching.Match;
+import org.advocategraph.service.matching.MatchRequest;
+import org.advocategraph.service.matching.MatchResult;
+import org.advocategraph.service.matching.ScoringWeights;
+import org.advocategraph.store.GraphStore;
+import org.advocategraph.store.UpsertResult;
+import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
+import org.advocategraph.tools.connect.StackExchangeDump;
+import org.advocategraph.tools.connect.StackExchangeDump.Activity;
+import org.advocategraph.tools.connect.StackExchangeGraph;
+
+/**
+ * Our engine as a routing method: the graph of what happened so far, made by the same mapping as
+ * {@code import stackexchange} ({@link StackExchangeGraph}, as a cut graph), kept in an in-memory TinkerGraph
+ * store, and asked by an {@link AdvocateMatcher} for the question's tags as topics and, when the asker is a known
+ * customer, the asker as customer.
+ *
+ * <p><b>What the graph leaves out.</b> The mapping's assignments are not written: it makes every answer that was
+ * not accepted an assignment in status {@code responded}, which takes capacity, and gives every employee capacity
+ * {@value StackExchangeGraph#CAPACITY}; so anyone with five answers that were not accepted would be excluded
+ * as "at capacity", and everyone else penalised in proportion to how much they answered. A dump does not say when
+ * anyone's work on an answer ended, so in a replay that load is an artefact, not a signal. Without assignments
+ * every employee has full availability and no hard filter applies: the mapping makes every employee active, opted
+ * in, speaking {@code en}, for the purposes product and care, and a routing request names no purpose or language.
+ * {@link #diagnostics()} counts any candidate a filter still removes.
+ *
+ * <p><b>Requests.</b> Tags that are not topics in the graph yet (first used by this question) are left out of the
+ * request, since a request may only name known topics; a question with no known tag and no known asker cannot be
+ * routed and gets an empty list. At most {@link MatchRequest#MAX_LIMIT} matches are asked for; the asker, when an
+ * employee, is removed from them.
+ *
+ * <p><b>Increments.</b> {@link #learn} adds the activities to the graph and upserts only what changed. When a
+ * customer becomes an employee (an asker answers for the first time), the store is rebuilt from the graph, since
+ * an upsert cannot remove the customer node and its interests; {@link #diagnostics()} counts the rebuilds.
+ */
+public final class EngineRanker implements AnswererRanker {
+    private final StackExchangeGraph graph;
+    private final Function<GraphStore, AdvocateMatcher> matcherFactory;
+    private TinkerPopGraphStore store;
+    private AdvocateMatcher matcher;
+    private final Map<String, Long> diagnostics = new TreeMap<>();
+
+    /**
+     * @param dump           the dump whose history will be learned
+     * @param matcherFactory makes the matcher to ask, over the store it is given (called again after a rebuild)
+     */
+    public EngineRanker(StackExchangeDump dump, Function<GraphStore, AdvocateMatcher> matcherFactory) {
+        this.graph = new StackExchangeGraph(Objects.requireNonNull(dump, "dump"), true);
+        this.matcherFactory = Objects.requireNonNull(matcherFactory, "matcherFactory");
+        open();
+        for (String key : List.of("rebuilds", "excluded", "unroutable")) {
+            diagnostics.put(key, 0L);
+        }
+    }
+
+    /** @return a ranker asking {@link GraphAdvocateMatcher} with {@link ScoringWeights#DEFAULT} */
+    public static EngineRanker withDefaultMatcher(StackExchangeDump dump) {
+        return new EngineRanker(dump, store -> new GraphAdvocateMatcher(store, ScoringWeights.DEFAULT));
+    }
+
+    private void open() {
+        store = TinkerPopGraphStore.inMemory();
+        matcher = matcherFactory.apply(store);
+    }
+
+    @Override
+    public void learn(List<Activity> activities) {
+        graph.addAll(activities);
+        StackExchangeGraph.Changes changes = graph.changes();
+        if (changes.retyped().isEmpty()) {
+            write(changes.elements());
+            return;
+        }
+        store.close();
+        open();
+        write(graph.elements());
+        count("rebuilds", 1);
+    }
+
+    private void write(List<GraphElement> elements) {
+        List<GraphElement> kept = new ArrayList<>(elements.size());
+        for (GraphElement e : elements) {
+            if (!(e instanceof Assignment)) {
+                kept.add(e);
+            }
+        }
+        UpsertResult r = store.upsert(kept);
+        if (r.skippedCount() > 0) {
+            throw new IllegalStateException("relationships without endpoints in the replayed graph: " + r.skipped());
+        }
+    }
+
+    @Override
+    public List<Long> rank(RoutingQuestion question, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        Set<String> known = new HashSet<>();
+        for (Topic t : store.topics(question.topics())) {
+            known.add(t.id());
+        }
+        List<String> topics = question.topics().stream().filter(known::contains).toList();
+        String asker = question.asker() == null ? null : StackExchangeGraph.PERSON + question.asker();
+        String customer = asker != null && store.customer(asker).isPresent() ? asker : null;
+        if (topics.isEmpty() && customer == null) {
+            count("unroutable", 1);
+            return List.of();
+        }
+        MatchResult result = matcher.match(new MatchRequest(customer, null, topics, null, null, null,
+                Math.min(limit, MatchRequest.MAX_LIMIT)));
+        result.excluded().values().forEach(n -> count("excluded", n));
+        List<Long> ranked = new ArrayList<>(result.matches().size());
+        for (Match m : result.matches()) {
+            if (!m.advocateId().equals(asker)) {
+                ranked.add(Long.parseLong(m.advocateId().substring(StackExchangeGraph.PERSON.length())));
+            }
+        }
+        return ranked;
+    }
+
+    /**
+     * @return {@code rebuilds} (stores rebuilt because a customer became an employee), {@code excluded}
+     *         (candidates a hard filter of the matcher removed, summed over requests), {@code unroutable}
+     *         (questions with no known tag and no known asker)
+     */
+    @Override
+    public Map<String, Long> diagnostics() {
+        return Map.copyOf(diagnostics);
+    }
+
+    private void count(String key, long n) {
+        diagnostics.merge(key, n, Long::sum);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
