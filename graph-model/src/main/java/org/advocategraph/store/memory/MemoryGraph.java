@@ -339,13 +339,19 @@ final class MemoryGraph {
     }
 
     List<Tie> tiesOf(Collection<String> personIds) {
-        Map<List<Object>, Tie> out = new LinkedHashMap<>();
+        // A tie is held once, at both its ends: the same object, so identity finds the repeats cheaply.
+        Set<Tie> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Tie> out = new ArrayList<>();
         for (String p : new LinkedHashSet<>(personIds)) {
             if (isPerson(p)) {
-                out.putAll(ties.getOrDefault(p, Map.of()));
+                for (Tie t : ties.getOrDefault(p, Map.of()).values()) {
+                    if (seen.add(t)) {
+                        out.add(t);
+                    }
+                }
             }
         }
-        return List.copyOf(out.values());
+        return out;
     }
 
     Set<String> audienceOf(Collection<String> personIds) {

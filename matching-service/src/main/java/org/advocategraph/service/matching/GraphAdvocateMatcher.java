@@ -109,9 +109,9 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
 
         // Candidates: the strongest experts, plus the customer's direct contacts and account owners.
         Map<String, Double> expertise = new HashMap<>();
-        Map<String, List<String>> expertiseReasons = new HashMap<>();
+        Map<String, List<Evidence>> expertiseEvidence = new HashMap<>();
         Map<String, Map<String, Double>> coverage = new HashMap<>();
-        scoreExpertise(topicWeights, credits, topicNames, expertise, expertiseReasons, coverage);
+        scoreExpertise(topicWeights, credits, expertise, expertiseEvidence, coverage);
         Set<String> candidates = new LinkedHashSet<>();
         expertise.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -130,7 +130,8 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         List<Employee> employees = store.employees(candidates);
         Map<String, EngagementStats> history = store.engagementOf(candidates);
         Set<String> community = community(conversation, proximity, candidates);
-        Map<String, Set<String>> neighbours = community.isEmpty() ? Map.of() : neighbours(candidates);
+        // Ties of the community's members: each candidate's neighbours among them is what audience counts.
+        Map<String, Set<String>> neighbours = community.isEmpty() ? Map.of() : neighbours(community);
         Set<String> owners = proximity == null ? Set.of() : proximity.owners();
         RoutingPolicy.Check rules = policy.check(new RoutingPolicy.Context(purpose, channel, request.programId(), customer, owners));
         Map<String, Integer> excluded = new TreeMap<>();
@@ -144,7 +145,8 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         used.put("fairness", true);
         double weightSum = used.entrySet().stream().filter(Map.Entry::getValue).mapToDouble(e -> w.of(e.getKey())).sum();
 
-        List<Match> matches = new ArrayList<>();
+        // Score every candidate; explain (which costs string formatting) only those returned.
+        List<Scored> scored = new ArrayList<>();
         for (Employee e : employees) {
             EngagementStats h = history.getOrDefault(e.id(), EngagementStats.none(e.id()));
             int load = h.open();
@@ -157,38 +159,38 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
                 continue;
             }
             double exp = expertise.getOrDefault(e.id(), 0.0);
-            ProximityScore prox = proximity != null ? proximity.score(e.id()) : ProximityScore.NONE;
+            ProximityScore prox = proximity != null ? proximity.score(e.id(), false) : ProximityScore.NONE;
             if (exp == 0 && prox.value() == 0) {
                 continue;
             }
-            List<String> reasons = new ArrayList<>();
-            reasons.addAll(prox.reasons());
-            reasons.addAll(expertiseReasons.getOrDefault(e.id(), List.of()));
-            if (!topicWeights.isEmpty() && exp == 0) {
-                reasons.add("No recorded expertise on the requested topics");
-            }
-            Map<String, Double> factors = new LinkedHashMap<>();
-            factors.put("expertise", exp);
-            factors.put("proximity", prox.value());
-            factors.put("credibility", credibility(e, h, reasons));
-            factors.put("audience", audience(e.id(), community, neighbours, reasons));
-            factors.put("availability", 1.0 - (double) load / e.capacity());
-            reasons.add("Has capacity: " + load + " of " + e.capacity() + " open assignments");
-            factors.put("fairness", fairness(h, reasons));
+            Map<String, Double> factors = factors(e, h, exp, prox.value(), community, neighbours, null);
             double score = 0;
             for (var f : factors.entrySet()) {
                 if (used.get(f.getKey())) {
                     score += w.of(f.getKey()) * f.getValue();
                 }
-                f.setValue(round(f.getValue()));
             }
-            matches.add(new Match(e.id(), e.name(), e.title(), e.department(), round(score / weightSum), factors,
-                    prox.path(), reasons, List.copyOf(e.certifications()), load, e.capacity(),
-                    coverage.getOrDefault(e.id(), Map.of())));
+            scored.add(new Scored(e, h, exp, round(score / weightSum)));
         }
-        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::advocateId));
-        int considered = matches.size();
-        List<Match> top = matches.subList(0, Math.min(request.limit(), matches.size()));
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(x -> x.employee().id()));
+        List<Match> matches = new ArrayList<>();
+        for (Scored x : scored.subList(0, Math.min(request.limit(), scored.size()))) {
+            Employee e = x.employee();
+            ProximityScore prox = proximity != null ? proximity.score(e.id(), true) : ProximityScore.NONE;
+            List<String> reasons = new ArrayList<>(prox.reasons());
+            for (Evidence ev : expertiseEvidence.getOrDefault(e.id(), List.of())) {
+                reasons.add(ev.describe(topicNames));
+            }
+            if (!topicWeights.isEmpty() && x.expertise() == 0) {
+                reasons.add("No recorded expertise on the requested topics");
+            }
+            Map<String, Double> factors = factors(e, x.history(), x.expertise(), prox.value(), community, neighbours, reasons);
+            factors.replaceAll((k, v) -> round(v));
+            matches.add(new Match(e.id(), e.name(), e.title(), e.department(), x.score(), factors, prox.path(), reasons,
+                    List.copyOf(e.certifications()), x.history().open(), e.capacity(), coverage.getOrDefault(e.id(), Map.of())));
+        }
+        int considered = scored.size();
+        List<Match> top = matches;
 
         if (top.isEmpty()) {
             notes.add(emptyExplanation(customer, topicWeights, excluded, proximity));
@@ -295,7 +297,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     }
 
     private void scoreExpertise(Map<String, Double> requested, Map<String, TopicCredit> credits,
-                                Map<String, String> names, Map<String, Double> scores, Map<String, List<String>> reasons,
+                                Map<String, Double> scores, Map<String, List<Evidence>> evidenceOf,
                                 Map<String, Map<String, Double>> coverage) {
         if (credits.isEmpty()) {
             return;
@@ -324,11 +326,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             coverage.put(entry.getKey(), covered);
             evidence.sort(Comparator.comparingDouble(Evidence::value).reversed());
             scores.put(entry.getKey(), sum / total);
-            List<String> lines = new ArrayList<>();
-            for (Evidence ev : evidence) {
-                lines.add(ev.describe(names));
-            }
-            reasons.put(entry.getKey(), lines);
+            evidenceOf.put(entry.getKey(), evidence);
         }
     }
 
@@ -352,6 +350,30 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         ProximitySearch search = new ProximitySearch(ties);
         return new Proximity(customer, search, search.bestPaths(customer.id(), MAX_HOPS), Set.copyOf(direct.keySet()),
                 Set.copyOf(owners));
+    }
+
+    /** A candidate's score, before it is explained. */
+    private record Scored(Employee employee, EngagementStats history, double expertise, double score) {
+    }
+
+    /**
+     * The six factors of one advocate, in answer order; with {@code reasons} not null, the reasons of the last four
+     * are added to it.
+     */
+    private Map<String, Double> factors(Employee e, EngagementStats h, double expertise, double proximity,
+                                        Set<String> community, Map<String, Set<String>> neighbours, List<String> reasons) {
+        Map<String, Double> factors = new LinkedHashMap<>();
+        factors.put("expertise", expertise);
+        factors.put("proximity", proximity);
+        factors.put("credibility", credibility(e, h, reasons));
+        factors.put("audience", audience(e.id(), community, neighbours, reasons));
+        int load = h.open();
+        factors.put("availability", 1.0 - (double) load / e.capacity());
+        if (reasons != null) {
+            reasons.add("Has capacity: " + load + " of " + e.capacity() + " open assignments");
+        }
+        factors.put("fairness", fairness(h, reasons));
+        return factors;
     }
 
     /** The people a conversation touches: its participants and the customer's direct contacts. */
@@ -391,7 +413,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
                 known++;
             }
         }
-        if (known > 0) {
+        if (reasons != null && known > 0) {
             reasons.add("Connected to " + known + " of the " + size + " people this conversation touches");
         }
         return (double) known / size;
@@ -399,11 +421,11 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
 
     private static double credibility(Employee e, EngagementStats h, List<String> reasons) {
         double certified = e.certifications().isEmpty() ? 0 : 1;
-        if (certified > 0) {
+        if (reasons != null && certified > 0) {
             reasons.add("Certified: " + String.join(", ", new java.util.TreeSet<>(e.certifications())));
         }
         int ended = h.count(AssignmentStatus.RESOLVED);
-        if (ended > 0) {
+        if (reasons != null && ended > 0) {
             reasons.add("Ended " + h.resolvedPositive() + " of " + ended + " past assignments on a positive note");
         }
         return 0.4 * certified + 0.6 * (h.resolvedPositive() + 1.0) / (ended + 2.0);
@@ -411,11 +433,15 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
 
     private double fairness(EngagementStats h, List<String> reasons) {
         if (h.lastAskedAt() == null || h.lastAskedAt().isAfter(clock.instant())) {
-            reasons.add("Not asked before");
+            if (reasons != null) {
+                reasons.add("Not asked before");
+            }
             return 1.0;
         }
         double days = Math.max(0, java.time.Duration.between(h.lastAskedAt(), clock.instant()).toMinutes() / 1440.0);
-        reasons.add(String.format(Locale.ROOT, "Last asked %.1f days ago", days));
+        if (reasons != null) {
+            reasons.add(String.format(Locale.ROOT, "Last asked %.1f days ago", days));
+        }
         return 1 - Math.exp(-days / FAIRNESS_DAYS);
     }
 

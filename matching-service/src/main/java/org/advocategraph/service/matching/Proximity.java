@@ -27,13 +27,16 @@ record Proximity(Customer customer, ProximitySearch search, Map<String, Proximit
     /** Shared connections at which the shared-connection part reaches about 63% of its maximum. */
     private static final double SHARED_SCALE = 2.0;
 
-    ProximityScore score(String advocateId) {
+    /** @return the advocate's proximity, with reasons when {@code explain} (they cost string formatting) */
+    ProximityScore score(String advocateId, boolean explain) {
         List<String> reasons = new ArrayList<>();
         ProximitySearch.Path path = paths.get(advocateId);
         double pathScore = 0;
         if (path != null) {
             pathScore = path.score();
-            if (path.hops() == 1) {
+            if (!explain) {
+                // scored only
+            } else if (path.hops() == 1) {
                 Tie tie = search.tie(customer.id(), advocateId);
                 reasons.add(String.format(Locale.ROOT, "Directly connected to the customer %s (%s, strength %.2f)",
                         customer.name(), describe(tie, advocateId), tie.strength()));
@@ -46,11 +49,11 @@ record Proximity(Customer customer, ProximitySearch search, Map<String, Proximit
         Set<String> shared = new HashSet<>(search.neighbours(advocateId));
         shared.retainAll(direct);
         double sharedScore = SHARED_MAX * (1 - Math.exp(-shared.size() / SHARED_SCALE));
-        if (!shared.isEmpty()) {
+        if (explain && !shared.isEmpty()) {
             reasons.add("Shares " + shared.size() + (shared.size() == 1 ? " connection" : " connections") + " with the customer");
         }
         double ownerScore = owners.contains(advocateId) ? OWNER : 0;
-        if (ownerScore > 0) {
+        if (explain && ownerScore > 0) {
             reasons.add(0, "Owns the customer's account " + customer.accountId());
         }
         double value = 1 - (1 - pathScore) * (1 - sharedScore) * (1 - ownerScore);
