@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.advocategraph.model.Account;
 import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.Customer;
@@ -149,41 +150,77 @@ public final class TinkerPopGraphStore implements GraphStore {
         if (elements.isEmpty()) {
             return UpsertResult.empty();
         }
+        return write("upsert into", source -> new UpsertWriter(source).write(elements));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On a graph without transactions the references are cleared before the person is dropped, so a failure
+     * part-way leaves the person findable and the request can be repeated.
+     */
+    @Override
+    public boolean deletePerson(String id) {
+        if (id == null || id.isBlank()) {
+            return false;
+        }
+        return write("delete a person from", source -> {
+            boolean found = false;
+            for (DerivedEdge d : DerivedEdge.values()) {
+                if (d.target == NodeKind.PERSON || d.target == NodeKind.EMPLOYEE || d.target == NodeKind.CUSTOMER) {
+                    List<Object> owners = source.V().hasLabel(d.ownerLabel).has(d.key, id).id().toList();
+                    if (!owners.isEmpty()) {
+                        source.V(owners.toArray()).properties(d.key).drop().iterate();
+                        found = true;
+                    }
+                }
+            }
+            // Dropping a vertex drops its edges, the derived ones included.
+            List<Object> people = source.V().has(Schema.UID, id).hasLabel(Schema.EMPLOYEE, Schema.CUSTOMER).id().toList();
+            if (!people.isEmpty()) {
+                source.V(people.toArray()).drop().iterate();
+                found = true;
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Runs a write under the exclusive lock: in one transaction when the graph has them, else directly.
+     *
+     * @param what  the write, for messages, for example {@code upsert into}
+     * @param write the work, given the traversal source to write through
+     */
+    private <R> R write(String what, Function<GraphTraversalSource, R> write) {
         lock.writeLock().lock();
         try {
-            return transactional ? upsertInTransaction(elements) : upsertDirectly(elements);
+            if (!transactional) {
+                try {
+                    return write.apply(g);
+                } catch (RuntimeException e) {
+                    throw new StoreException(what + " " + description
+                            + " failed part-way (this graph has no transactions: what was written stays): " + message(e),
+                            false, e);
+                }
+            }
+            Transaction tx = g.tx();
+            try {
+                R result = write.apply(tx.begin());
+                tx.commit();
+                return result;
+            } catch (RuntimeException e) {
+                try {
+                    if (tx.isOpen()) {
+                        tx.rollback();
+                    }
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw new StoreException(what + " " + description + " failed and was rolled back: " + message(e),
+                        false, e);
+            }
         } finally {
             lock.writeLock().unlock();
-        }
-    }
-
-    private UpsertResult upsertInTransaction(List<? extends GraphElement> elements) {
-        Transaction tx = g.tx();
-        try {
-            GraphTraversalSource gtx = tx.begin();
-            UpsertResult result = new UpsertWriter(gtx).write(elements);
-            tx.commit();
-            return result;
-        } catch (RuntimeException e) {
-            try {
-                if (tx.isOpen()) {
-                    tx.rollback();
-                }
-            } catch (RuntimeException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw new StoreException("upsert into " + description + " failed and was rolled back: " + message(e),
-                    false, e);
-        }
-    }
-
-    private UpsertResult upsertDirectly(List<? extends GraphElement> elements) {
-        try {
-            return new UpsertWriter(g).write(elements);
-        } catch (RuntimeException e) {
-            throw new StoreException("upsert into " + description
-                    + " failed part-way (this graph has no transactions: what was written stays): " + message(e),
-                    false, e);
         }
     }
 
@@ -248,6 +285,11 @@ public final class TinkerPopGraphStore implements GraphStore {
     @Override
     public Optional<Customer> customer(String id) {
         return one(Schema.CUSTOMER, id).map(Codec::customer);
+    }
+
+    @Override
+    public Optional<Account> account(String id) {
+        return one(Schema.ACCOUNT, id).map(Codec::account);
     }
 
     @Override
