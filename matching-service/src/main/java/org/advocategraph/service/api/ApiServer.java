@@ -33,6 +33,12 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Set<Role> MATCHING_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN);
     private static final Set<Role> ANALYTICS_ROLES = Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN);
+    /** CRM writes: upserts and bulk. */
+    private static final Set<Role> WRITE_ROLES = Set.of(Role.CRM, Role.ADMIN);
+    /** Reading one record. */
+    private static final Set<Role> READ_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ANALYST, Role.ADMIN);
+    /** Erasing a person. */
+    private static final Set<Role> PRIVACY_ROLES = Set.of(Role.ADMIN, Role.CRM);
 
     private final ApiSettings settings;
     private final ApiKeys keys;
@@ -43,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
     /**
      * @param settings host, port and bounds
      * @param keys     accepted API keys
-     * @param store    the graph, for health
+     * @param store    the graph: health, and the CRM's record routes
      * @param matcher  the matching engine
      * @param reach    the reach calculator
      */
@@ -54,12 +60,34 @@ public final class ApiServer implements AutoCloseable {
         var health = new HealthHandler(store);
         var matches = new MatchHandler(matcher, mapper);
         var reachHandler = new ReachHandler(reach, store);
+        var records = new RecordHandlers(store, mapper);
+        var bulk = new BulkHandler(store, mapper);
         this.app = Javalin.create(config -> {
             configure(config);
-            route(config, "GET", "/health", Set.of(), "Liveness and store status (no key)", health);
-            route(config, "POST", "/api/v1/matches", MATCHING_ROLES, "Ranked, explained advocates", matches);
-            route(config, "GET", "/api/v1/analytics/reach", ANALYTICS_ROLES,
-                    "Distinct people reached within hops of advocates or a program", reachHandler);
+            route(config, new ApiRoute("GET", "/health", Set.of(), "Liveness and store status (no key)", null,
+                    "Health", List.of()), health);
+            route(config, new ApiRoute("POST", "/api/v1/matches", MATCHING_ROLES, "Ranked, explained advocates",
+                    ApiRoute.Body.json("MatchRequest"), "MatchResult", List.of()), matches);
+            route(config, new ApiRoute("GET", "/api/v1/analytics/reach", ANALYTICS_ROLES,
+                    "Distinct people reached within hops of advocates or a program", null, "Reach", List.of(
+                    new ApiRoute.Param("advocates", "string", "comma-separated employee ids (at most 10,000)"),
+                    new ApiRoute.Param("program", "string", "a program id, instead of advocates"),
+                    new ApiRoute.Param("hops", "integer", "1..3, default 1"))), reachHandler);
+            for (RecordType type : RecordType.values()) {
+                route(config, new ApiRoute("PUT", type.path(), WRITE_ROLES, "Create or update one " + type.typeName()
+                        + " by its key (idempotent)", ApiRoute.Body.json(type.schema()), type.schema(), List.of()),
+                        records.put(type));
+                if (type.isNode()) {
+                    route(config, new ApiRoute("GET", type.path(), READ_ROLES, "Read one " + type.typeName(), null,
+                            type.schema(), List.of()), records.get(type));
+                }
+            }
+            route(config, new ApiRoute("POST", "/api/v1/bulk", WRITE_ROLES, "Create or update many records of any type "
+                    + "at once, all or nothing", new ApiRoute.Body(BulkHandler.MEDIA_TYPE, "BulkBody"), "BulkSummary",
+                    List.of()), bulk);
+            route(config, new ApiRoute("DELETE", "/api/v1/people/{id}", PRIVACY_ROLES, "Erase a person (privacy "
+                    + "request): the employee or customer, their relationships and every reference to their id"),
+                    records.deletePerson());
         });
     }
 
@@ -111,8 +139,16 @@ public final class ApiServer implements AutoCloseable {
         });
     }
 
+    /** Adds a route documented by its summary alone (no body or parameter schemas). */
     private void route(JavalinConfig config, String method, String path, Set<Role> roles, String summary, Handler handler) {
-        routes.add(new ApiRoute(method, path, roles, summary));
+        route(config, new ApiRoute(method, path, roles, summary), handler);
+    }
+
+    private void route(JavalinConfig config, ApiRoute route, Handler handler) {
+        routes.add(route);
+        String method = route.method();
+        String path = route.path();
+        Set<Role> roles = route.roles();
         Handler guarded = roles.isEmpty() ? handler : ctx -> {
             authorize(ctx, method, path, roles);
             handler.handle(ctx);
@@ -146,7 +182,8 @@ public final class ApiServer implements AutoCloseable {
     private void handleException(Exception e, Context ctx) {
         Problem problem;
         if (e instanceof ApiException a) {
-            problem = new Problem("/problems/" + a.type(), a.title(), a.status(), a.getMessage(), ctx.path(), a.field(), null);
+            problem = new Problem("/problems/" + a.type(), a.title(), a.status(), a.getMessage(), ctx.path(), a.field(), null,
+                    a.errors());
             if (a.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer");
             }
@@ -155,6 +192,10 @@ public final class ApiServer implements AutoCloseable {
                     f.field(), null);
         } else if (e instanceof NotFoundException n) {
             problem = new Problem("/problems/not-found", "Not found", 404, n.getMessage(), ctx.path(), n.field(), n.ids());
+        } else if (e instanceof HttpResponseException h && h.getStatus() == 404) {
+            // Javalin's own answer when no route matches the path.
+            problem = new Problem("/problems/not-found", "Not found", 404, "no route " + ctx.method() + " " + ctx.path(),
+                    ctx.path(), null, null);
         } else if (e instanceof HttpResponseException h) {
             String detail = h.getStatus() == 413
                     ? "the request body is larger than " + settings.maxBodyBytes() + " bytes"

@@ -1,14 +1,15 @@
 package org.advocategraph.service.api;
 
+import static org.advocategraph.service.api.ApiCalls.JSON;
+import static org.advocategraph.service.api.ApiCalls.get;
+import static org.advocategraph.service.api.ApiCalls.post;
+import static org.advocategraph.service.api.ApiCalls.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,6 @@ import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
 class ApiServerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CRM = ApiKeys.newKey();
     private static final String ANALYST = ApiKeys.newKey();
 
@@ -42,34 +42,6 @@ class ApiServerTest {
     @AfterEach
     void tearDown() {
         store.close();
-    }
-
-    private static Response post(HttpClient client, String path, String key, String body) {
-        return client.request(path, b -> {
-            if (key != null) {
-                b.header("Authorization", "Bearer " + key);
-            }
-            b.header("Content-Type", "application/json").post(BodyPublishers.ofString(body));
-        });
-    }
-
-    private static Response get(HttpClient client, String path, String key) {
-        return client.request(path, b -> {
-            if (key != null) {
-                b.header("Authorization", "Bearer " + key);
-            }
-            b.get();
-        });
-    }
-
-    private static JsonNode problem(Response response, int status) throws Exception {
-        assertEquals(status, response.code(), response.body().string());
-        assertTrue(response.headers().get("Content-Type").get(0).startsWith("application/problem+json"),
-                response.headers().get("Content-Type").toString());
-        JsonNode body = JSON.readTree(response.body().string());
-        assertEquals(status, body.get("status").asInt());
-        assertTrue(body.hasNonNull("type") && body.hasNonNull("title") && body.hasNonNull("detail"), body.toString());
-        return body;
     }
 
     @Test
