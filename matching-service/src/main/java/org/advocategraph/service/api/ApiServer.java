@@ -62,10 +62,15 @@ public final class ApiServer implements AutoCloseable {
         var reachHandler = new ReachHandler(reach, store);
         var records = new RecordHandlers(store, mapper);
         var bulk = new BulkHandler(store, mapper);
+        var docs = new ApiDocs(this::routes, new OpenApi(mapper));
         this.app = Javalin.create(config -> {
             configure(config);
             route(config, new ApiRoute("GET", "/health", Set.of(), "Liveness and store status (no key)", null,
                     "Health", List.of()), health);
+            route(config, new ApiRoute("GET", "/openapi.json", Set.of(), "This API as an OpenAPI 3 document (no key)",
+                    null, OpenApi.DOCUMENT, List.of()), docs.document());
+            route(config, new ApiRoute("GET", "/docs", Set.of(), "Interactive API documentation (no key)", null,
+                    OpenApi.HTML, List.of()), docs.page());
             route(config, new ApiRoute("POST", "/api/v1/matches", MATCHING_ROLES, "Ranked, explained advocates",
                     ApiRoute.Body.json("MatchRequest"), "MatchResult", List.of()), matches);
             route(config, new ApiRoute("GET", "/api/v1/analytics/reach", ANALYTICS_ROLES,
@@ -83,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
             route(config, new ApiRoute("POST", "/api/v1/bulk", WRITE_ROLES, "Create or update many records of any type "
-                    + "at once, all or nothing", new ApiRoute.Body(BulkHandler.MEDIA_TYPE, "BulkBody"), "BulkSummary",
+                    + "at once, all or nothing", new ApiRoute.Body(BulkHandler.MEDIA_TYPE, OpenApi.BULK), "BulkSummary",
                     List.of()), bulk);
             route(config, new ApiRoute("DELETE", "/api/v1/people/{id}", PRIVACY_ROLES, "Erase a person (privacy "
                     + "request): the employee or customer, their relationships and every reference to their id"),
@@ -121,6 +126,8 @@ public final class ApiServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = settings.maxBodyBytes();
+        // Swagger UI for /docs, from its jar: the service must not depend on a CDN.
+        config.staticFiles.enableWebjars();
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.routes.exception(Exception.class, this::handleException);
         // Javalin answers its own HTTP exceptions (such as 413) in plain text unless they are mapped explicitly.
