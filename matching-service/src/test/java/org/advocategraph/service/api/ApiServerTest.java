@@ -12,36 +12,15 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.advocategraph.service.matching.GraphAdvocateMatcher;
-import org.advocategraph.service.matching.ScoringWeights;
-import org.advocategraph.service.matching.TinyGraph;
-import org.advocategraph.service.reach.BreadthFirstReach;
-import org.advocategraph.store.GraphStore;
-import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
+class ApiServerTest extends ApiOverTinyGraph {
+    private static final String CRM = ApiCalls.KEYS.get(Role.CRM);
+    private static final String ANALYST = ApiCalls.KEYS.get(Role.ANALYST);
 
-class ApiServerTest {
-    private static final String CRM = ApiKeys.newKey();
-    private static final String ANALYST = ApiKeys.newKey();
-
-    private GraphStore store;
-    private ApiServer server;
-
-    @BeforeEach
-    void setUp() {
-        store = TinkerPopGraphStore.inMemory();
-        store.upsert(TinyGraph.elements());
-        ApiKeys keys = ApiKeys.parse(ApiKeys.entryFor(Role.CRM, CRM) + "," + ApiKeys.entryFor(Role.ANALYST, ANALYST));
-        server = new ApiServer(new ApiSettings("127.0.0.1", 0, 4096), keys, store,
-                new GraphAdvocateMatcher(store, ScoringWeights.DEFAULT), new BreadthFirstReach(store, 1000));
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
+    @Override
+    protected long maxBodyBytes() {
+        return 4096;
     }
 
     @Test

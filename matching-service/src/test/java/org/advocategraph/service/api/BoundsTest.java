@@ -17,35 +17,14 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.advocategraph.service.matching.TinyGraph;
-import org.advocategraph.store.GraphStore;
-import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
-
 /** Every bound of the API, each just inside and just outside: body size, lines, list lengths, ranges, id lengths. */
-class BoundsTest {
+class BoundsTest extends ApiOverTinyGraph {
     private static final String CRM = KEYS.get(Role.CRM);
     private static final String ANALYST = KEYS.get(Role.ANALYST);
     private static final String ID_200 = "i".repeat(RecordField.MAX_ID_LENGTH);
     private static final String ID_201 = ID_200 + "i";
-
-    private GraphStore store;
-    private ApiServer server;
-
-    @BeforeEach
-    void setUp() {
-        store = TinkerPopGraphStore.inMemory();
-        store.upsert(TinyGraph.elements());
-        server = ApiCalls.server(store, ApiSettings.DEFAULT_MAX_BODY);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
 
     private static String quotedList(int n, String prefix) {
         return IntStream.range(0, n).mapToObj(i -> "\"" + prefix + i + "\"").collect(Collectors.joining(",", "[", "]"));

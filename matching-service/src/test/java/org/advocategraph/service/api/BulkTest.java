@@ -15,32 +15,11 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.advocategraph.service.matching.TinyGraph;
-import org.advocategraph.store.GraphStore;
-import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
-
 /** {@code POST /api/v1/bulk}: NDJSON, checked whole, written all or nothing, over an in-memory TinkerGraph. */
-class BulkTest {
+class BulkTest extends ApiOverTinyGraph {
     private static final String CRM = KEYS.get(Role.CRM);
-
-    private GraphStore store;
-    private ApiServer server;
-
-    @BeforeEach
-    void setUp() {
-        store = TinkerPopGraphStore.inMemory();
-        store.upsert(TinyGraph.elements());
-        server = ApiCalls.server(store, ApiSettings.DEFAULT_MAX_BODY);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
 
     private static List<String> errors(JsonNode problem) {
         List<String> errors = new ArrayList<>();

@@ -13,13 +13,11 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.advocategraph.model.Employee;
 import org.advocategraph.model.Participation;
-import org.advocategraph.service.matching.TinyGraph;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.NodeKind;
 
@@ -28,29 +26,17 @@ import org.advocategraph.store.NodeKind;
  * side (no record of any type keeps the id) is proven by the storage contract; here, that the route erases, answers
  * 204 then 404, and leaves nothing to read.
  */
-abstract class ErasePersonContract {
+abstract class ErasePersonContract extends ApiOverTinyGraph {
     private static final String ADMIN = KEYS.get(Role.ADMIN);
 
-    private GraphStore store;
-    private ApiServer server;
-
-    /** @return a store over an empty graph */
+    @Override
     protected abstract GraphStore newEmptyStore();
 
     @BeforeEach
-    void setUp() {
-        store = newEmptyStore();
-        store.upsert(TinyGraph.elements());
+    void addAManagerAndAParticipant() {
         // e2 reports to e1, and customer c1 (author of v1 and v0) takes part in v1 too
-        store.upsert(List.of(new Employee("e2", "Max Two", "", "", "", List.of("en"), Set.of(),
-                Set.of(), 5, true, true, "e1")));
-        store.upsert(List.of(new Participation("c1", "v1")));
-        server = ApiCalls.server(store, ApiSettings.DEFAULT_MAX_BODY);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
+        store.upsert(List.of(new Employee("e2", "Max Two", "", "", "", List.of("en"), Set.of(), Set.of(), 5, true, true,
+                "e1"), new Participation("c1", "v1")));
     }
 
     @Test

@@ -19,30 +19,10 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.advocategraph.service.matching.TinyGraph;
-import org.advocategraph.store.GraphStore;
-import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
-
 /** {@code GET /openapi.json} and {@code GET /docs}: built from the route table, served without a key. */
-class OpenApiTest {
-    private GraphStore store;
-    private ApiServer server;
-
-    @BeforeEach
-    void setUp() {
-        store = TinkerPopGraphStore.inMemory();
-        store.upsert(TinyGraph.elements());
-        server = ApiCalls.server(store, ApiSettings.DEFAULT_MAX_BODY);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
+class OpenApiTest extends ApiOverTinyGraph {
 
     /** @return every documented operation as {@code METHOD path} */
     private static Set<String> operations(JsonNode doc) {

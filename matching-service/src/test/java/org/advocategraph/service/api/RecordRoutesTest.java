@@ -17,33 +17,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.advocategraph.model.Employee;
-import org.advocategraph.service.matching.TinyGraph;
-import org.advocategraph.store.GraphStore;
-import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
 /** The CRM's upserts by external key, and reads of single nodes, over an in-memory TinkerGraph. */
-class RecordRoutesTest {
+class RecordRoutesTest extends ApiOverTinyGraph {
     private static final String CRM = KEYS.get(Role.CRM);
-
-    private GraphStore store;
-    private ApiServer server;
-
-    @BeforeEach
-    void setUp() {
-        store = TinkerPopGraphStore.inMemory();
-        store.upsert(TinyGraph.elements());
-        server = ApiCalls.server(store, ApiSettings.DEFAULT_MAX_BODY);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
 
     @Test
     void shouldCreateThenUpdateAnEmployeeAndAnswerTheStoredRecord() {

@@ -15,27 +15,18 @@ import java.util.Set;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.advocategraph.service.matching.TinyGraph;
-import org.advocategraph.store.GraphStore;
-import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
 /**
  * The whole route x caller matrix: every route of {@link ApiServer#routes()}, called with each role's key, no key,
  * an unknown key and a header of the wrong scheme. 401 and 403 come exactly when they should, and never otherwise.
  */
-class RoleMatrixTest {
+class RoleMatrixTest extends ApiOverTinyGraph {
     private static final Set<Role> ALL = Set.of(Role.values());
     private static final Set<Role> CRM_WRITES = Set.of(Role.CRM, Role.ADMIN);
 
     /** The roles the issue asks for, written out independently of the route table: method and path pattern. */
     private static final Map<String, Set<Role>> POLICY = policy();
-
-    private GraphStore store;
-    private ApiServer server;
 
     private static Map<String, Set<Role>> policy() {
         Map<String, Set<Role>> p = new LinkedHashMap<>();
@@ -57,18 +48,6 @@ class RoleMatrixTest {
         p.put("POST /api/v1/bulk", CRM_WRITES);
         p.put("DELETE /api/v1/people/{id}", Set.of(Role.ADMIN, Role.CRM));
         return p;
-    }
-
-    @BeforeEach
-    void setUp() {
-        store = TinkerPopGraphStore.inMemory();
-        store.upsert(TinyGraph.elements());
-        server = ApiCalls.server(store, ApiSettings.DEFAULT_MAX_BODY);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
     }
 
     @Test
