@@ -110,8 +110,8 @@ final class BulkHandler implements Handler {
             throw new InvalidFieldException("body", Json.malformed(e, false));
         }
         if (!node.isObject()) {
-            throw new InvalidFieldException("body", "expected a JSON object {...} with a type, found " + node.getNodeType()
-                    .name().toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidFieldException("body", "expected a JSON object {...} with a type, found "
+                    + RecordCodec.article(node));
         }
         ObjectNode object = (ObjectNode) node;
         JsonNode typeName = object.remove("type");

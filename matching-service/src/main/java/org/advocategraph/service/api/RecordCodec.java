@@ -12,7 +12,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.advocategraph.model.GraphElement;
@@ -168,17 +167,17 @@ final class RecordCodec {
         return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
-    private static String article(JsonNode v) {
-        JsonNodeType t = v == null ? JsonNodeType.MISSING : v.getNodeType();
-        return switch (t) {
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> "nothing";
-        };
+    /** @return the JSON type of a value with its article, for messages: {@code a string}, {@code an array} */
+    static String article(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        return v.isNull() ? "null" : withArticle(v.getNodeType().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** @return the word after {@code a} or {@code an} */
+    static String withArticle(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     /** The checked values of one record, by field name, defaults applied; what the record types build from. */

@@ -224,8 +224,7 @@ enum RecordType {
 
     /** @return the kind as a word with its article, for messages: {@code an employee}, {@code a person} */
     static String aKind(NodeKind kind) {
-        String word = kind.label().toLowerCase(java.util.Locale.ROOT);
-        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+        return RecordCodec.withArticle(kind.label().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** @return the type with this bulk name */
