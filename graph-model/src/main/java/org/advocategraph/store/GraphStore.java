@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.advocategraph.model.Assignment;
 import org.advocategraph.model.AssignmentStatus;
+import org.advocategraph.model.Account;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.ConversationStatus;
 import org.advocategraph.model.Customer;
@@ -80,6 +81,9 @@ public interface GraphStore extends AutoCloseable {
 
     /** @return the customer with this id */
     Optional<Customer> customer(String id);
+
+    /** @return the account with this id */
+    Optional<Account> account(String id);
 
     /** @return the topics with these ids; unknown ids are skipped */
     List<Topic> topics(Collection<String> ids);
@@ -200,6 +204,25 @@ public interface GraphStore extends AutoCloseable {
      * @param sink      receives each batch; the list may be reused after the call returns
      */
     <T extends GraphElement> void scan(Class<T> type, int batchSize, Consumer<List<T>> sink);
+
+    /**
+     * Erases a person for a privacy request: removes the employee or customer with this id with every
+     * relationship they have (ties, expertise, interests, participations, ownerships, memberships, assignments,
+     * and the derived REPORTS_TO, BELONGS_TO and AUTHORED), and clears every property that holds their id as a
+     * reference (an employee's {@code managerId}, a conversation's {@code authorId}), so that no trace of the id
+     * remains. References are cleared even when the person itself was never written. Everything else stays: the
+     * conversations they wrote, the accounts they belonged to, the people they reported to or managed. One
+     * transaction where the store supports them.
+     *
+     * <p>Cost: the person's degree, plus finding the references: an index lookup on Neo4j, a scan of employees
+     * and conversations on TinkerPop (privacy requests are rare).
+     *
+     * @param id a person id
+     * @return true when the store held the person or a reference to them (and now holds neither); false when
+     *         nothing in the store named that id as a person
+     * @throws StoreException when the store fails; nothing is then removed on a transactional store
+     */
+    boolean deletePerson(String id);
 
     /** @return node counts per kind and relationship counts per type, keyed by their graph labels */
     Map<String, Long> counts();

@@ -177,6 +177,7 @@ public abstract class GraphStoreContract {
         assertEquals(Optional.of(OUTAGE), store.conversation("v1"));
         assertEquals(Optional.of(CORPS), store.program("p1"));
         assertEquals(List.of(KUBERNETES), store.topics(List.of("t1")));
+        assertEquals(Optional.of(ACME), store.account("a1"));
         assertEquals(Set.of("a1"), store.existingIds(NodeKind.ACCOUNT, List.of("a1")));
     }
 
@@ -206,6 +207,8 @@ public abstract class GraphStoreContract {
         assertEquals(Optional.empty(), store.customer("e1"));
         assertEquals(Optional.empty(), store.conversation("nothing"));
         assertEquals(Optional.empty(), store.program("nothing"));
+        assertEquals(Optional.empty(), store.account("nothing"));
+        assertEquals(Optional.empty(), store.account("e1"));
         assertEquals(List.of(), store.interestsOf("nobody"));
         assertEquals(List.of(), store.topicsOf("nothing"));
         assertEquals(List.of(), store.participantsOf("nothing"));
@@ -508,6 +511,124 @@ public abstract class GraphStoreContract {
         // When a report no longer has a manager, Then its link goes
         upsert(new Employee("e1", "Ada", "", "", "", List.of(), Set.of(), Set.of(), 1, true, true, null));
         assertEquals(1L, count("REPORTS_TO"));
+    }
+
+    // ---- erasing a person (privacy requests) ----
+
+    /** @return every stored record, of every record type, that holds {@code id} in one of its fields */
+    private List<GraphElement> recordsMentioning(String id) {
+        List<GraphElement> found = new ArrayList<>();
+        for (Class<? extends GraphElement> type : RECORD_TYPES) {
+            for (GraphElement e : scanAll(type, 1_000)) {
+                for (var component : e.getClass().getRecordComponents()) {
+                    try {
+                        if (id.equals(component.getAccessor().invoke(e))) {
+                            found.add(e);
+                        }
+                    } catch (ReflectiveOperationException x) {
+                        throw new IllegalStateException(x);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void shouldEraseAnEmployeeWithEveryRelationshipAndEveryReferenceToThem() {
+        // Given the fixture, where e2 manages e1 and e3, is an expert, a colleague, an account owner and assigned
+        writeFixture();
+
+        // When e2 is erased
+        boolean erased = store.deletePerson("e2");
+
+        // Then e2 and all its relationships are gone, its reports have no manager, and nothing else changed
+        assertTrue(erased);
+        assertEquals(Optional.empty(), store.employee("e2"));
+        assertEquals(Set.of(), store.existingIds(NodeKind.PERSON, List.of("e2")));
+        assertEquals(List.of(), recordsMentioning("e2"));
+        assertEquals(null, store.employee("e1").orElseThrow().managerId());
+        assertEquals(null, store.employee("e3").orElseThrow().managerId());
+        Map<String, Long> expected = new java.util.HashMap<>(FIXTURE_COUNTS);
+        expected.putAll(Map.of("Employee", 2L, "EXPERT_IN", 1L, "CONNECTED_TO", 2L, "OWNS_ACCOUNT", 0L,
+                "ASSIGNED_TO", 4L, "REPORTS_TO", 0L));
+        assertCounts(expected);
+        assertEquals(Optional.of(CAROL), store.customer("c1"));
+        assertEquals(Map.of("e1", 1, "e3", 1), store.openAssignments(List.of("e1", "e2", "e3")));
+    }
+
+    @Test
+    void shouldEraseACustomerAndClearTheConversationsTheyAuthored() {
+        // Given the fixture, where c1 authored v1, belongs to a1, has interests and ties, and c2 knows c1
+        writeFixture();
+
+        // When c1 is erased
+        boolean erased = store.deletePerson("c1");
+
+        // Then the conversation stays without an author, the account stays without the link, and c1 is gone
+        assertTrue(erased);
+        assertEquals(List.of(), recordsMentioning("c1"));
+        assertEquals(null, store.conversation("v1").orElseThrow().authorId());
+        assertEquals(OUTAGE.text(), store.conversation("v1").orElseThrow().text());
+        assertEquals(Optional.of(ACME), store.account("a1"));
+        Map<String, Long> expected = new java.util.HashMap<>(FIXTURE_COUNTS);
+        expected.putAll(Map.of("Customer", 1L, "INTERESTED_IN", 0L, "CONNECTED_TO", 1L, "BELONGS_TO", 0L,
+                "AUTHORED", 0L));
+        assertCounts(expected);
+        assertEquals(Set.of(), store.audienceOf(List.of("c2")));
+    }
+
+    @Test
+    void shouldClearReferencesToAPersonWhoWasNeverWritten() {
+        // Given an employee whose manager, and a conversation whose author, are not in the store
+        upsert(ADA, new Conversation("v2", "email", "", "", "en", 0.0, T1, ConversationStatus.OPEN, null, 0, "e2"));
+
+        // When that person is erased
+        boolean erased = store.deletePerson("e2");
+
+        // Then the references are gone, and writing the person later links nothing to them
+        assertTrue(erased);
+        assertEquals(List.of(), recordsMentioning("e2"));
+        upsert(BOB);
+        assertEquals(0L, count("REPORTS_TO"));
+        assertEquals(0L, count("AUTHORED"));
+    }
+
+    @Test
+    void shouldAnswerFalseAndChangeNothingForAnIdThatNamesNoPerson() {
+        // Given the fixture
+        writeFixture();
+
+        // When an unknown id and the ids of a topic, an account and a conversation are erased
+        // Then nothing was found and nothing changed
+        for (String id : List.of("nobody", "t1", "a1", "v1", "p1")) {
+            assertFalse(store.deletePerson(id), id);
+        }
+        assertCounts(FIXTURE_COUNTS);
+        assertEquals(Optional.of(ADA), store.employee("e1"));
+    }
+
+    @Test
+    void shouldWriteAnErasedPersonAgainAsNew() {
+        // Given the fixture, and e1 erased
+        writeFixture();
+        store.deletePerson("e1");
+
+        // When e1 and a relationship of theirs are written again
+        UpsertResult result = upsert(ADA, new Expertise("e1", "t2", 0.4, "self"));
+
+        // Then e1 is new, found by the relationship, and linked to the manager again
+        assertEquals(1, result.nodesCreated());
+        assertEquals(1, result.relationshipsCreated());
+        assertEquals(0, result.skippedCount());
+        assertEquals(Optional.of(ADA), store.employee("e1"));
+        assertEquals(List.of(new Expertise("e1", "t2", 0.4, "self")),
+                store.expertiseIn(List.of("t1", "t2")).stream().filter(x -> x.employeeId().equals("e1")).toList());
+        assertEquals(2L, count("REPORTS_TO"));
+
+        // When e1 is erased twice, Then only the first finds anything
+        assertTrue(store.deletePerson("e1"));
+        assertFalse(store.deletePerson("e1"));
     }
 
     // ---- reads ----

@@ -240,6 +240,24 @@ public final class CachedGraphStore implements GraphStore {
     }
 
     @Override
+    public boolean deletePerson(String id) {
+        lock.writeLock().lock();
+        try {
+            boolean found = store.deletePerson(id);
+            graph.deletePerson(id);
+            wrote();
+            return found;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<Account> account(String id) {
+        return read(() -> graph.account(id));
+    }
+
+    @Override
     public Optional<Assignment> assignment(String id) {
         return read(() -> graph.assignment(id));
     }

@@ -228,6 +228,33 @@ final class MemoryGraph {
         throw new IllegalArgumentException("unknown relationship type " + e.getClass().getName());
     }
 
+    /**
+     * Erases a person as the store does: the node, every relationship at it, and references to the id held by
+     * other nodes (an employee's manager, a conversation's author).
+     */
+    void deletePerson(String id) {
+        employees.remove(id);
+        customers.remove(id);
+        for (Tie t : new ArrayList<>(ties.getOrDefault(id, Map.of()).values())) {
+            ties.getOrDefault(t.other(id), new HashMap<>()).remove(List.of(t.fromId(), t.toId(), t.kind()));
+        }
+        ties.remove(id);
+        expertiseByTopic.values().forEach(m -> m.remove(id));
+        interests.remove(id);
+        participants.values().forEach(p -> p.remove(id));
+        owners.values().forEach(o -> o.remove(id));
+        members.values().forEach(m -> m.remove(id));
+        for (String a : assignmentsByEmployee.getOrDefault(id, Set.of())) {
+            assignments.remove(a);
+        }
+        assignmentsByEmployee.remove(id);
+        employees.replaceAll((k, e) -> id.equals(e.managerId()) ? new Employee(e.id(), e.name(), e.title(),
+                e.department(), e.region(), e.languages(), e.certifications(), e.purposes(), e.capacity(), e.active(),
+                e.optedIn(), null) : e);
+        conversations.replaceAll((k, c) -> id.equals(c.authorId()) ? new Conversation(c.id(), c.channel(), c.url(),
+                c.text(), c.language(), c.sentiment(), c.createdAt(), c.status(), c.purpose(), c.authorReach(), null) : c);
+    }
+
     // ------------------------------------------------------------------ reads
 
     Optional<Employee> employee(String id) {
@@ -244,6 +271,10 @@ final class MemoryGraph {
 
     List<Topic> topics(Collection<String> ids) {
         return pick(ids, topics);
+    }
+
+    Optional<Account> account(String id) {
+        return Optional.ofNullable(accounts.get(id));
     }
 
     Optional<Conversation> conversation(String id) {

@@ -283,6 +283,14 @@ final class InProcessWriter {
         }
     }
 
+    /** Forgets one remembered node: it was deleted, and Neo4j may give its internal id to a new node. */
+    void forget(String label, String id) {
+        Map<String, Long> ids = remembered.get(label);
+        if (ids != null && ids.remove(id) != null) {
+            rememberedCount.decrementAndGet();
+        }
+    }
+
     /** Forgets every remembered node: the graph was wiped. */
     void forget() {
         remembered.clear();

@@ -288,6 +288,12 @@ public final class Neo4jGraphStore implements GraphStore {
     }
 
     @Override
+    public Optional<Account> account(String id) {
+        return read("MATCH (n:Account {id: $id}) RETURN n", Map.of("id", id),
+                r -> NodeMapping.account(r.get("n").asNode())).stream().findFirst();
+    }
+
+    @Override
     public List<Topic> topics(Collection<String> ids) {
         return readChunked(ids, "MATCH (n:Topic) WHERE n.id IN $ids RETURN n",
                 r -> NodeMapping.topic(r.get("n").asNode()));
@@ -612,6 +618,33 @@ public final class Neo4jGraphStore implements GraphStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Cypher through the driver in one managed transaction, also when writes otherwise go in-process; the
+     * in-process writer then forgets the node, whose internal id Neo4j may reuse.
+     */
+    @Override
+    public boolean deletePerson(String id) {
+        Map<String, Object> params = Map.of("id", id);
+        try (Session session = session()) {
+            boolean found = session.executeWrite(tx -> {
+                long changed = 0;
+                for (String statement : NodeSpec.clearReferencesToPerson()) {
+                    changed += tx.run(statement, params).consume().counters().propertiesSet();
+                }
+                changed += tx.run("MATCH (p:Person {id: $id}) DETACH DELETE p", params).consume().counters().nodesDeleted();
+                return changed > 0;
+            });
+            if (inProcess != null) {
+                inProcess.forget("Person", id);
+            }
+            return found;
+        } catch (Neo4jException e) {
+            throw failure("delete a person", e);
+        }
+    }
+
     /** Deletes everything: for tests and for {@code import --replace}. */
     public void deleteAll() {
         if (inProcess != null) {
@@ -740,6 +773,10 @@ public final class Neo4jGraphStore implements GraphStore {
             return new Customer(n.get("id").asString(), n.get("name").asString(), nullableString(n.get("accountId")),
                     n.get("segment").asString(""), n.get("region").asString(""), strings(n.get("languages")),
                     strings(n.get("handles")), n.get("followers").asLong(0));
+        }
+
+        static Account account(Node n) {
+            return new Account(n.get("id").asString(), n.get("name").asString(), n.get("industry").asString(""));
         }
 
         static Topic topic(Node n) {

@@ -88,6 +88,24 @@ record NodeSpec(String label, String also, Link link) {
         return reverse;
     }
 
+    /**
+     * @return statements that remove every reference property naming the person {@code $id} (an employee's
+     *         manager, a conversation's author); the derived relationships go with the person's node
+     */
+    static List<String> clearReferencesToPerson() {
+        List<String> s = new ArrayList<>();
+        for (Class<?> person : List.of(Employee.class, Customer.class)) {
+            for (Reverse r : SPECS.get(person).reverse()) {
+                String property = r.owner().link().property();
+                String statement = "MATCH (x:" + r.ownerLabel() + " {" + property + ": $id}) REMOVE x." + property;
+                if (!s.contains(statement)) {
+                    s.add(statement);
+                }
+            }
+        }
+        return s;
+    }
+
     private String match() {
         return "(n:" + label + " {id: r.id})";
     }

@@ -37,8 +37,7 @@ record Scans(String statement, Function<Record, GraphElement> mapper) {
     private static final Map<Class<?>, Scans> SCANS = Map.ofEntries(
             Map.entry(Employee.class, node("MATCH (n:Employee) RETURN n ORDER BY n.id", Neo4jGraphStore.NodeMapping::employee)),
             Map.entry(Customer.class, node("MATCH (n:Customer) RETURN n ORDER BY n.id", Neo4jGraphStore.NodeMapping::customer)),
-            Map.entry(Account.class, node("MATCH (n:Account) RETURN n ORDER BY n.id",
-                    n -> new Account(n.get("id").asString(), n.get("name").asString(), n.get("industry").asString("")))),
+            Map.entry(Account.class, node("MATCH (n:Account) RETURN n ORDER BY n.id", Neo4jGraphStore.NodeMapping::account)),
             Map.entry(Topic.class, node("MATCH (n:Topic) RETURN n ORDER BY n.id", Neo4jGraphStore.NodeMapping::topic)),
             Map.entry(Conversation.class, node("MATCH (n:Conversation) RETURN n ORDER BY n.id",
                     Neo4jGraphStore.NodeMapping::conversation)),

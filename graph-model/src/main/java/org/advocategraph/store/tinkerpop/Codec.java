@@ -136,6 +136,10 @@ final class Codec {
                 num(m, Schema.FOLLOWERS).longValue());
     }
 
+    static Account account(Map<?, ?> m) {
+        return new Account(str(m, Schema.UID), str(m, Schema.NAME), str(m, Schema.INDUSTRY));
+    }
+
     static Topic topic(Map<?, ?> m) {
         return new Topic(str(m, Schema.UID), str(m, Schema.NAME));
     }

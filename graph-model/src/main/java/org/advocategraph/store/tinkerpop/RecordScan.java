@@ -65,8 +65,7 @@ final class RecordScan {
     private static final Map<Class<?>, RecordScan> SCANS = Map.ofEntries(
             node(Employee.class, Schema.EMPLOYEE, Codec::employee),
             node(Customer.class, Schema.CUSTOMER, Codec::customer),
-            node(Account.class, Schema.ACCOUNT,
-                    m -> new Account(Codec.str(m, Schema.UID), Codec.str(m, Schema.NAME), Codec.str(m, Schema.INDUSTRY))),
+            node(Account.class, Schema.ACCOUNT, Codec::account),
             node(Topic.class, Schema.TOPIC, Codec::topic),
             node(Conversation.class, Schema.CONVERSATION, Codec::conversation),
             node(Program.class, Schema.PROGRAM, Codec::program),

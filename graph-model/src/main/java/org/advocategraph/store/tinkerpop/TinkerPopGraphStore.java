@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.advocategraph.model.Assignment;
+import org.advocategraph.model.Account;
 import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Assignment;
 import org.advocategraph.model.Conversation;
@@ -161,6 +162,38 @@ public final class TinkerPopGraphStore implements GraphStore {
     }
 
     /**
+     * {@inheritDoc}
+     *
+     * <p>On a graph without transactions the references are cleared before the person is dropped, so a failure
+     * part-way leaves the person findable and the request can be repeated.
+     */
+    @Override
+    public boolean deletePerson(String id) {
+        if (id == null || id.isBlank()) {
+            return false;
+        }
+        return write("delete a person from", source -> {
+            boolean found = false;
+            for (DerivedEdge d : DerivedEdge.values()) {
+                if (d.target == NodeKind.PERSON || d.target == NodeKind.EMPLOYEE || d.target == NodeKind.CUSTOMER) {
+                    List<Object> owners = source.V().hasLabel(d.ownerLabel).has(d.key, id).id().toList();
+                    if (!owners.isEmpty()) {
+                        source.V(owners.toArray()).properties(d.key).drop().iterate();
+                        found = true;
+                    }
+                }
+            }
+            // Dropping a vertex drops its edges, the derived ones included.
+            List<Object> people = source.V().has(Schema.UID, id).hasLabel(Schema.EMPLOYEE, Schema.CUSTOMER).id().toList();
+            if (!people.isEmpty()) {
+                source.V(people.toArray()).drop().iterate();
+                found = true;
+            }
+            return found;
+        });
+    }
+
+    /**
      * Runs one write under the exclusive lock, in one transaction when the graph has them. {@code what} starts
      * the message of a failure, for example {@code upsert into}.
      */
@@ -263,6 +296,11 @@ public final class TinkerPopGraphStore implements GraphStore {
     @Override
     public Optional<Customer> customer(String id) {
         return one(Schema.CUSTOMER, id).map(Codec::customer);
+    }
+
+    @Override
+    public Optional<Account> account(String id) {
+        return one(Schema.ACCOUNT, id).map(Codec::account);
     }
 
     @Override

@@ -9,9 +9,6 @@ import org.advocategraph.store.GraphStore;
 class Neo4jInProcessWritesIT extends Neo4jGraphStoreIT {
     @Override
     protected GraphStore newEmptyStore() {
-        Neo4jGraphStore store = Neo4jGraphStore.connectWritingInProcess(database);
-        store.ensureSchema();
-        store.deleteAll();
-        return store;
+        return NEO4J.emptyStoreWritingInProcess();
     }
 }

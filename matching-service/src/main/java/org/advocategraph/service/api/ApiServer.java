@@ -49,6 +49,12 @@ public final class ApiServer implements AutoCloseable {
     private static final Set<Role> ASSIGNMENT_WRITE_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN);
     private static final Set<Role> ASSIGNMENT_READ_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN, Role.ANALYST);
     private static final Set<Role> WEBHOOK_ROLES = Set.of(Role.MANAGER, Role.ADMIN);
+    /** CRM writes: upserts and bulk. */
+    private static final Set<Role> WRITE_ROLES = Set.of(Role.CRM, Role.ADMIN);
+    /** Reading one record. */
+    private static final Set<Role> READ_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ANALYST, Role.ADMIN);
+    /** Erasing a person. */
+    private static final Set<Role> PRIVACY_ROLES = Set.of(Role.ADMIN, Role.CRM);
 
     private final ApiSettings settings;
     private final ApiKeys keys;
@@ -74,12 +80,39 @@ public final class ApiServer implements AutoCloseable {
         var policy = new PolicyHandlers(policies, mapper);
         var routing = new RoutingHandlers(engines.triage(), engines.teams(), engines.batch(), engines.assignments(), mapper);
         var engagement = new AssignmentHandlers(engines.assignments(), engines.webhook(), mapper);
+        var records = new RecordHandlers(store, mapper);
+        var bulk = new BulkHandler(store, mapper);
+        var docs = new ApiDocs(this::routes, new OpenApi(mapper));
         this.app = Javalin.create(config -> {
             configure(config);
-            route(config, "GET", "/health", Set.of(), "Liveness and store status (no key)", health);
-            route(config, "POST", "/api/v1/matches", MATCHING_ROLES, "Ranked, explained advocates", matches);
-            route(config, "GET", "/api/v1/analytics/reach", ANALYTICS_ROLES,
-                    "Distinct people reached within hops of advocates or a program", reachHandler);
+            route(config, new ApiRoute("GET", "/health", Set.of(), "Liveness and store status (no key)", null,
+                    "Health", List.of()), health);
+            route(config, new ApiRoute("GET", "/openapi.json", Set.of(), "This API as an OpenAPI 3 document (no key)",
+                    null, OpenApi.DOCUMENT, List.of()), docs.document());
+            route(config, new ApiRoute("GET", "/docs", Set.of(), "Interactive API documentation (no key)", null,
+                    OpenApi.HTML, List.of()), docs.page());
+            route(config, new ApiRoute("POST", "/api/v1/matches", MATCHING_ROLES, "Ranked, explained advocates",
+                    ApiRoute.Body.json("MatchRequest"), "MatchResult", List.of()), matches);
+            route(config, new ApiRoute("GET", "/api/v1/analytics/reach", ANALYTICS_ROLES,
+                    "Distinct people reached within hops of advocates or a program", null, "Reach", List.of(
+                    new ApiRoute.Param("advocates", "string", "comma-separated employee ids (at most 10,000)"),
+                    new ApiRoute.Param("program", "string", "a program id, instead of advocates"),
+                    new ApiRoute.Param("hops", "integer", "1..3, default 1"))), reachHandler);
+            for (RecordType type : RecordType.values()) {
+                route(config, new ApiRoute("PUT", type.path(), WRITE_ROLES, "Create or update one " + type.typeName()
+                        + " by its key (idempotent)", ApiRoute.Body.json(type.schema()), type.schema(), List.of()),
+                        records.put(type));
+                if (type.isNode()) {
+                    route(config, new ApiRoute("GET", type.path(), READ_ROLES, "Read one " + type.typeName(), null,
+                            type.schema(), List.of()), records.get(type));
+                }
+            }
+            route(config, new ApiRoute("POST", "/api/v1/bulk", WRITE_ROLES, "Create or update many records of any type "
+                    + "at once, all or nothing", new ApiRoute.Body(BulkHandler.MEDIA_TYPE, OpenApi.BULK), "BulkSummary",
+                    List.of()), bulk);
+            route(config, new ApiRoute("DELETE", "/api/v1/people/{id}", PRIVACY_ROLES, "Erase a person (privacy "
+                    + "request): the employee or customer, their relationships and every reference to their id"),
+                    records.deletePerson());
             route(config, "GET", "/api/v1/triage", MATCHING_ROLES,
                     "Open conversations by urgency, each with its best advocate", routing::triage);
             route(config, "POST", "/api/v1/conversations/{id}/mobilize", MATCHING_ROLES,
@@ -170,6 +203,8 @@ public final class ApiServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = settings.maxBodyBytes();
+        // Swagger UI for /docs, from its jar: the service must not depend on a CDN.
+        config.staticFiles.enableWebjars();
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.routes.exception(Exception.class, this::handleException);
         // Javalin answers its own HTTP exceptions (such as 413) in plain text unless they are mapped explicitly.
@@ -188,8 +223,16 @@ public final class ApiServer implements AutoCloseable {
         });
     }
 
+    /** Adds a route documented by its summary alone (no body or parameter schemas). */
     private void route(JavalinConfig config, String method, String path, Set<Role> roles, String summary, Handler handler) {
-        routes.add(new ApiRoute(method, path, roles, summary));
+        route(config, new ApiRoute(method, path, roles, summary), handler);
+    }
+
+    private void route(JavalinConfig config, ApiRoute route, Handler handler) {
+        routes.add(route);
+        String method = route.method();
+        String path = route.path();
+        Set<Role> roles = route.roles();
         Handler guarded = roles.isEmpty() ? handler : ctx -> {
             authorize(ctx, method, path, roles);
             handler.handle(ctx);
@@ -223,7 +266,8 @@ public final class ApiServer implements AutoCloseable {
     private void handleException(Exception e, Context ctx) {
         Problem problem;
         if (e instanceof ApiException a) {
-            problem = new Problem("/problems/" + a.type(), a.title(), a.status(), a.getMessage(), ctx.path(), a.field(), null);
+            problem = new Problem("/problems/" + a.type(), a.title(), a.status(), a.getMessage(), ctx.path(), a.field(), null,
+                    a.errors());
             if (a.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer");
             }
@@ -234,6 +278,10 @@ public final class ApiServer implements AutoCloseable {
             problem = new Problem("/problems/conflict", "Conflict", 409, c.getMessage(), ctx.path(), c.field(), null);
         } else if (e instanceof NotFoundException n) {
             problem = new Problem("/problems/not-found", "Not found", 404, n.getMessage(), ctx.path(), n.field(), n.ids());
+        } else if (e instanceof HttpResponseException h && h.getStatus() == 404) {
+            // Javalin's own answer when no route matches the path.
+            problem = new Problem("/problems/not-found", "Not found", 404, "no route " + ctx.method() + " " + ctx.path(),
+                    ctx.path(), null, null);
         } else if (e instanceof HttpResponseException h) {
             String detail = h.getStatus() == 413
                     ? "the request body is larger than " + settings.maxBodyBytes() + " bytes"

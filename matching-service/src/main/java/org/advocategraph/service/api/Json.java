@@ -1,12 +1,17 @@
 package org.advocategraph.service.api;
 
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.http.Context;
 
 /** The one JSON configuration of the API, and the translation of JSON errors into field-naming problems. */
 final class Json {
@@ -38,10 +43,57 @@ final class Json {
                     ? "the request body must be a JSON object"
                     : "field '" + field + "' has the wrong type: " + e.getOriginalMessage().split("\n")[0]);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw ApiException.badRequest("body", "malformed JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
-                    + ", column " + loc.getColumnNr()) + ": " + e.getOriginalMessage());
+            throw ApiException.badRequest("body", malformed(e, true));
         }
+    }
+
+    /**
+     * Reads a request body as a JSON tree, refusing a key given twice; any JSON problem is a 400 naming the body.
+     * The record handlers read trees so that they can name unknown fields and wrong types themselves.
+     */
+    static JsonNode tree(ObjectMapper mapper, String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("body", "the request body is empty; send a JSON object");
+        }
+        try {
+            return strictTree(mapper, body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("body", malformed(e, true));
+        }
+    }
+
+    /** Parses one JSON value, refusing a key given twice and text after the value. */
+    static JsonNode strictTree(ObjectMapper mapper, String text) throws JsonProcessingException {
+        return mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(text);
+    }
+
+    /** @return what is malformed and where: at line and column, or for a single line at its character */
+    static String malformed(JsonProcessingException e, boolean withLine) {
+        var loc = e.getLocation();
+        String where = loc == null ? "" : withLine ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()
+                : " at character " + loc.getColumnNr();
+        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        message = message.replace('\n', ' ');
+        return "malformed JSON" + where + ": " + (message.length() > 200 ? message.substring(0, 200) + "..." : message);
+    }
+
+    /**
+     * Refuses a request body of another media type with a 415; a request without {@code Content-Type} passes.
+     *
+     * @param accepted the media types accepted, lower case
+     */
+    static void requireContentType(Context ctx, String... accepted) {
+        String contentType = ctx.contentType();
+        if (contentType == null) {
+            return;
+        }
+        String given = contentType.toLowerCase(Locale.ROOT);
+        for (String a : accepted) {
+            if (given.startsWith(a)) {
+                return;
+            }
+        }
+        throw ApiException.unsupportedMediaType("send the body as " + String.join(" or ", accepted) + ", not " + contentType);
     }
 
     private static String fieldOf(JsonMappingException e) {

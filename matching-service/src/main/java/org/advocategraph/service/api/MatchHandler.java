@@ -50,6 +50,11 @@ final class MatchHandler implements Handler {
             throw ApiException.unsupportedMediaType("send the body as application/json, not " + contentType);
         }
         Body body = Json.read(mapper, ctx.body(), Body.class);
+        RecordField.checkId("customerId", body.customerId());
+        RecordField.checkId("conversationId", body.conversationId());
+        if (body.topics() != null) {
+            body.topics().forEach(t -> RecordField.checkId("topics", t));
+        }
         MatchRequest request = new MatchRequest(body.customerId(), body.conversationId(), body.topics(),
                 body.purpose() == null ? null : Purpose.parse("purpose", body.purpose()), body.channel(),
                 body.language(), body.limit() == null ? MatchRequest.DEFAULT_LIMIT : body.limit(), body.programId());

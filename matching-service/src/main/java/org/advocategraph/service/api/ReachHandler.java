@@ -46,7 +46,7 @@ final class ReachHandler implements Handler {
             seeds = new LinkedHashSet<>();
             for (String id : Arrays.asList(advocates.split(","))) {
                 if (!id.isBlank()) {
-                    seeds.add(id.trim());
+                    seeds.add(RecordField.checkId("advocates", id.trim()));
                 }
             }
             if (seeds.isEmpty()) {
@@ -61,7 +61,7 @@ final class ReachHandler implements Handler {
                 throw new NotFoundException("advocates", "advocate", unknown.subList(0, Math.min(unknown.size(), 20)));
             }
         } else {
-            String id = program.trim();
+            String id = RecordField.checkId("program", program.trim());
             store.program(id).orElseThrow(() -> new NotFoundException("program", "program", List.of(id)));
             seeds = new LinkedHashSet<>(store.membersOf(id));
         }

@@ -1,82 +1,26 @@
 package org.advocategraph.service.api;
 
+import static org.advocategraph.service.api.ApiCalls.JSON;
+import static org.advocategraph.service.api.ApiCalls.get;
+import static org.advocategraph.service.api.ApiCalls.post;
+import static org.advocategraph.service.api.ApiCalls.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.advocategraph.service.matching.GraphAdvocateMatcher;
-import org.advocategraph.service.matching.PurposeWeights;
-import org.advocategraph.service.matching.ScoringWeights;
-import org.advocategraph.service.policy.AccountPolicy;
-import org.advocategraph.service.policy.PolicyBook;
-import org.advocategraph.service.matching.TinyGraph;
-import org.advocategraph.service.reach.BreadthFirstReach;
-import org.advocategraph.store.GraphStore;
-import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
+class ApiServerTest extends ApiOverTinyGraph {
+    private static final String CRM = ApiCalls.KEYS.get(Role.CRM);
+    private static final String ANALYST = ApiCalls.KEYS.get(Role.ANALYST);
 
-class ApiServerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CRM = ApiKeys.newKey();
-    private static final String ANALYST = ApiKeys.newKey();
-
-    private GraphStore store;
-    private ApiServer server;
-
-    @BeforeEach
-    void setUp() {
-        store = TinkerPopGraphStore.inMemory();
-        store.upsert(TinyGraph.elements());
-        ApiKeys keys = ApiKeys.parse(ApiKeys.entryFor(Role.CRM, CRM) + "," + ApiKeys.entryFor(Role.ANALYST, ANALYST));
-        PolicyBook policies = new PolicyBook(store, JSON);
-        // Account a1's owner lets others speak with its customers: these tests are about the API, not that rule
-        policies.putAccount("a1", new AccountPolicy(true));
-        server = new ApiServer(new ApiSettings("127.0.0.1", 0, 4096), keys, ApiServer.Engines.on(store,
-                new GraphAdvocateMatcher(store, PurposeWeights.uniform(ScoringWeights.DEFAULT), policies,
-                        java.time.Clock.systemUTC()), new BreadthFirstReach(store, 1000), policies));
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-    }
-
-    private static Response post(HttpClient client, String path, String key, String body) {
-        return client.request(path, b -> {
-            if (key != null) {
-                b.header("Authorization", "Bearer " + key);
-            }
-            b.header("Content-Type", "application/json").post(BodyPublishers.ofString(body));
-        });
-    }
-
-    private static Response get(HttpClient client, String path, String key) {
-        return client.request(path, b -> {
-            if (key != null) {
-                b.header("Authorization", "Bearer " + key);
-            }
-            b.get();
-        });
-    }
-
-    private static JsonNode problem(Response response, int status) throws Exception {
-        assertEquals(status, response.code(), response.body().string());
-        assertTrue(response.headers().get("Content-Type").get(0).startsWith("application/problem+json"),
-                response.headers().get("Content-Type").toString());
-        JsonNode body = JSON.readTree(response.body().string());
-        assertEquals(status, body.get("status").asInt());
-        assertTrue(body.hasNonNull("type") && body.hasNonNull("title") && body.hasNonNull("detail"), body.toString());
-        return body;
+    @Override
+    protected long maxBodyBytes() {
+        return 4096;
     }
 
     @Test
