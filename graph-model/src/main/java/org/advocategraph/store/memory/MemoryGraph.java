@@ -370,16 +370,19 @@ final class MemoryGraph {
     }
 
     List<Tie> tiesOf(Collection<String> personIds) {
-        // A tie is held once, at both its ends: the same object, so identity finds the repeats cheaply.
-        Set<Tie> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // A tie between two of the people asked for is met at both its ends: the second time is skipped.
+        Set<String> asked = new LinkedHashSet<>(personIds);
+        Set<String> done = new HashSet<>();
         List<Tie> out = new ArrayList<>();
-        for (String p : new LinkedHashSet<>(personIds)) {
+        for (String p : asked) {
             if (isPerson(p)) {
                 for (Tie t : ties.getOrDefault(p, Map.of()).values()) {
-                    if (seen.add(t)) {
+                    String other = t.other(p);
+                    if (other.equals(p) || !done.contains(other)) {
                         out.add(t);
                     }
                 }
+                done.add(p);
             }
         }
         return out;

@@ -113,10 +113,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         Map<String, Map<String, Double>> coverage = new HashMap<>();
         scoreExpertise(topicWeights, credits, expertise, expertiseEvidence, coverage);
         Set<String> candidates = new LinkedHashSet<>();
-        expertise.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_CANDIDATES)
-                .forEach(e -> candidates.add(e.getKey()));
+        candidates.addAll(strongest(expertise, MAX_CANDIDATES));
         if (expertise.size() > MAX_CANDIDATES) {
             notes.add("scored the " + MAX_CANDIDATES + " strongest of " + expertise.size() + " experts in full");
         }
@@ -343,13 +340,45 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             notes.add("paths explored through the customer's " + MAX_SECOND_HOP + " strongest of " + direct.size() + " ties");
         }
         ties.addAll(store.tiesOf(secondHop));
+        // A candidate further out is within three hops only through a tie to someone already reached: keep just
+        // those of its ties (the rest would only make the search bigger).
+        Set<String> near = new HashSet<>();
+        for (Tie t : ties) {
+            near.add(t.fromId());
+            near.add(t.toId());
+        }
         Set<String> far = new LinkedHashSet<>(candidates);
         far.removeAll(direct.keySet());
-        ties.addAll(store.tiesOf(far));
+        for (Tie t : store.tiesOf(far)) {
+            if (near.contains(t.fromId()) || near.contains(t.toId())) {
+                ties.add(t);
+            }
+        }
         List<String> owners = customer.accountId() == null ? List.of() : store.ownersOf(customer.accountId());
         ProximitySearch search = new ProximitySearch(ties);
         return new Proximity(customer, search, search.bestPaths(customer.id(), MAX_HOPS), Set.copyOf(direct.keySet()),
                 Set.copyOf(owners));
+    }
+
+    /**
+     * @return the ids with the {@code k} highest values, best first, ties by id: a bounded heap, O(n log k), rather
+     *         than sorting all n experts of popular topics
+     */
+    static List<String> strongest(Map<String, Double> values, int k) {
+        Comparator<Map.Entry<String, Double>> better = Map.Entry.<String, Double>comparingByValue()
+                .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed());
+        java.util.PriorityQueue<Map.Entry<String, Double>> heap = new java.util.PriorityQueue<>(k + 1, better);
+        for (var e : values.entrySet()) {
+            if (heap.size() < k) {
+                heap.add(e);
+            } else if (better.compare(e, heap.peek()) > 0) {
+                heap.poll();
+                heap.add(e);
+            }
+        }
+        List<Map.Entry<String, Double>> top = new ArrayList<>(heap);
+        top.sort(better.reversed());
+        return top.stream().map(Map.Entry::getKey).toList();
     }
 
     /** A candidate's score, before it is explained. */
