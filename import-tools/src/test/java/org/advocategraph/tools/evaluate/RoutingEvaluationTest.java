@@ -175,7 +175,7 @@ class RoutingEvaluationTest {
     @Test
     void shouldAskTheEngineForTheTagsAndAKnownAskerOnly() {
         List<MatchRequest> asked = new ArrayList<>();
-        RoutingMethod recorded = new RoutingMethod("engine", d -> new EngineRanker(d, store -> request -> {
+        RoutingMethod recorded = new RoutingMethod("engine", d -> new EngineRanker(d, (store, clock) -> request -> {
             asked.add(request);
             return new GraphAdvocateMatcher(store, ScoringWeights.DEFAULT).match(request);
         }));
@@ -190,8 +190,8 @@ class RoutingEvaluationTest {
 
     @Test
     void shouldNotExcludeAnyoneForTheConvertersCapacity() throws IOException {
-        // u4 writes six answers that are not accepted: as assignments in status responded they would fill the
-        // converter's capacity of 5 and the matcher would drop u4 as at capacity.
+        // u4 writes six answers that are not accepted, more than the converter's capacity of 5: each is a resolved
+        // assignment, finished work, so the matcher does not drop u4 as at capacity.
         StringBuilder posts = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<posts>\n");
         for (int i = 1; i <= 6; i++) {
             posts.append("  <row Id=\"").append(i).append("\" PostTypeId=\"1\" CreationDate=\"2020-01-0").append(i)
