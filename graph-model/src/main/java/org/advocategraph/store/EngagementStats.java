@@ -17,13 +17,16 @@ import org.advocategraph.model.AssignmentStatus;
  * @param byStatus             how many assignments are in each status; every status is present, zero included
  * @param resolvedPositive     resolved assignments whose {@code sentimentAfter} is above 0 (the conversation ended
  *                             on a positive note)
+ * @param resolvedRated        resolved assignments whose {@code sentimentAfter} was recorded, whatever its sign:
+ *                             the outcomes that say how an assignment ended ({@code resolvedPositive} of them
+ *                             positive)
  * @param medianResponseTime   median of {@code respondedAt - assignedAt} over responded and resolved assignments
  *                             that record both times (the mean of the middle two for an even count), or null when
  *                             there is none
  * @param lastAskedAt          the latest {@code assignedAt}, whatever the status, or null without assignments
  */
 public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> byStatus, int resolvedPositive,
-                              Duration medianResponseTime, Instant lastAskedAt) {
+                              int resolvedRated, Duration medianResponseTime, Instant lastAskedAt) {
     public EngagementStats {
         if (employeeId == null || employeeId.isBlank()) {
             throw new IllegalArgumentException("employeeId is required");
@@ -33,6 +36,10 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
             all.put(s, byStatus == null ? 0 : byStatus.getOrDefault(s, 0));
         }
         byStatus = Collections.unmodifiableMap(all);
+        if (resolvedPositive < 0 || resolvedRated < resolvedPositive || resolvedRated > all.get(AssignmentStatus.RESOLVED)) {
+            throw new IllegalArgumentException("need 0 <= resolvedPositive <= resolvedRated <= resolved, was "
+                    + resolvedPositive + ", " + resolvedRated + ", " + all.get(AssignmentStatus.RESOLVED));
+        }
     }
 
     /**
@@ -40,7 +47,7 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
      * @return the record of an employee who was never asked
      */
     public static EngagementStats none(String employeeId) {
-        return new EngagementStats(employeeId, Map.of(), 0, null, null);
+        return new EngagementStats(employeeId, Map.of(), 0, 0, null, null);
     }
 
     /** @return how many assignments the employee has had, in any status */
@@ -69,6 +76,7 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
         private final String employeeId;
         private final Map<AssignmentStatus, Integer> byStatus = new EnumMap<>(AssignmentStatus.class);
         private int positive;
+        private int rated;
         private long[] responseMillis = new long[8];
         private int responses;
         private Instant lastAskedAt;
@@ -89,8 +97,11 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
          */
         public Tally add(AssignmentStatus status, Instant assignedAt, Instant respondedAt, Double sentimentAfter) {
             byStatus.merge(status, 1, Integer::sum);
-            if (status == AssignmentStatus.RESOLVED && sentimentAfter != null && sentimentAfter > 0) {
-                positive++;
+            if (status == AssignmentStatus.RESOLVED && sentimentAfter != null) {
+                rated++;
+                if (sentimentAfter > 0) {
+                    positive++;
+                }
             }
             boolean responded = status == AssignmentStatus.RESPONDED || status == AssignmentStatus.RESOLVED;
             if (responded && assignedAt != null && respondedAt != null) {
@@ -115,7 +126,7 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
                 long millis = responses % 2 == 1 ? sorted[mid] : sorted[mid - 1] + (sorted[mid] - sorted[mid - 1]) / 2;
                 median = Duration.ofMillis(millis);
             }
-            return new EngagementStats(employeeId, byStatus, positive, median, lastAskedAt);
+            return new EngagementStats(employeeId, byStatus, positive, rated, median, lastAskedAt);
         }
     }
 }

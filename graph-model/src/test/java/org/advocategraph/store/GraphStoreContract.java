@@ -879,7 +879,7 @@ public abstract class GraphStoreContract {
         // When their figures are read
         Map<String, EngagementStats> stats = store.engagementOf(List.of("e1", "e2", "e3", "c1", "nobody"));
 
-        // Then each employee with assignments has counts per status, positive resolutions, the median response
+        // Then each employee with assignments has counts per status, positive and rated resolutions, the median response
         // time (responded and resolved only) and the latest assignedAt; others are absent
         assertEquals(Set.of("e1", "e2", "e3"), stats.keySet());
         EngagementStats ada = stats.get("e1");
@@ -888,6 +888,7 @@ public abstract class GraphStoreContract {
         assertEquals(2, ada.total());
         assertEquals(1, ada.open());
         assertEquals(1, ada.resolvedPositive());
+        assertEquals(1, ada.resolvedRated());
         assertEquals(Duration.between(T0, T1), ada.medianResponseTime());
         assertEquals(T0, ada.lastAskedAt());
         EngagementStats bob = stats.get("e2");
@@ -899,6 +900,7 @@ public abstract class GraphStoreContract {
         assertEquals(Map.of(AssignmentStatus.PROPOSED, 0, AssignmentStatus.ACCEPTED, 0, AssignmentStatus.DECLINED, 1,
                 AssignmentStatus.RESPONDED, 1, AssignmentStatus.RESOLVED, 3, AssignmentStatus.CANCELLED, 0), cy.byStatus());
         assertEquals(1, cy.resolvedPositive());
+        assertEquals(2, cy.resolvedRated(), "as6 and as7 record a sentiment, as8 does not");
         // Response times 100 s, 300 s, 500 s and as5's 34.5 h: the median is the mean of 300 s and 500 s.
         assertEquals(Duration.ofSeconds(400), cy.medianResponseTime());
         assertEquals(T1, cy.lastAskedAt());

@@ -41,9 +41,11 @@ import org.advocategraph.store.WeightedId;
  * connections, and ownership of the customer's account, combined as independent chances:
  * {@code 1 - (1 - path)(1 - shared)(1 - owner)}.
  *
- * <p>Credibility: holding a certification (0.4) and how past assignments ended (0.6): resolved with a positive
- * sentiment after, smoothed as {@code (positive + 1) / (resolved + 2)}, so an advocate with no history counts
- * as even.
+ * <p>Credibility: holding a certification (0.4) and how past assignments ended (0.6): of the resolved ones whose
+ * sentiment after was recorded ({@code rated}), the share that ended positive, smoothed as
+ * {@code (positive + 1) / (rated + 2)}, so an advocate with no rated outcome counts as even. An outcome nobody
+ * recorded is evidence neither way: counting it as not positive would make every unrated resolution lower the
+ * advocate's credibility, so the more an advocate resolved, the less credible they would look.
  *
  * <p>Audience: the share of the affected community (the conversation's participants and the customer's direct
  * contacts, the advocate excluded) the advocate has a tie with.
@@ -402,11 +404,14 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         if (certified > 0) {
             reasons.add("Certified: " + String.join(", ", new java.util.TreeSet<>(e.certifications())));
         }
-        int ended = h.count(AssignmentStatus.RESOLVED);
-        if (ended > 0) {
-            reasons.add("Ended " + h.resolvedPositive() + " of " + ended + " past assignments on a positive note");
+        int rated = h.resolvedRated();
+        if (rated > 0) {
+            reasons.add("Ended " + h.resolvedPositive() + " of " + rated + " past assignments with a recorded sentiment"
+                    + " on a positive note");
+        } else if (h.count(AssignmentStatus.RESOLVED) > 0) {
+            reasons.add("Resolved " + h.count(AssignmentStatus.RESOLVED) + " past assignments, none with a recorded sentiment");
         }
-        return 0.4 * certified + 0.6 * (h.resolvedPositive() + 1.0) / (ended + 2.0);
+        return 0.4 * certified + 0.6 * (h.resolvedPositive() + 1.0) / (rated + 2.0);
     }
 
     private double fairness(EngagementStats h, List<String> reasons) {

@@ -66,13 +66,34 @@ class ScoringFactorsTest {
         // When advocates are ranked on the topic
         MatchResult r = matcher(PurposeWeights.DEFAULT, RoutingPolicy.NONE).match(topics("kubernetes"));
 
-        // Then credibility is 0.4 * certified + 0.6 * (positive + 1) / (resolved + 2), each explained (h2, with no
-        // sentiment recorded, does not count as positive)
-        assertEquals(0.6 * 3 / 6.0, find(r, "e2").factors().get("credibility"), 1e-6);
-        assertTrue(find(r, "e2").reasons().contains("Ended 2 of 4 past assignments on a positive note"),
+        // Then credibility is 0.4 * certified + 0.6 * (positive + 1) / (rated + 2), each explained: h2, with no
+        // sentiment recorded, counts neither way (rated: h1, h3 and h4)
+        assertEquals(0.6 * 3 / 5.0, find(r, "e2").factors().get("credibility"), 1e-6);
+        assertTrue(find(r, "e2").reasons().contains("Ended 2 of 3 past assignments with a recorded sentiment on a positive note"),
                 find(r, "e2").reasons().toString());
         assertEquals(0.4 + 0.6 * 0.5, find(r, "e1").factors().get("credibility"), 1e-6);
         assertTrue(find(r, "e1").reasons().contains("Certified: social-care"));
+    }
+
+    @Test
+    void shouldNotHoldUnratedOutcomesAgainstAnAdvocate() {
+        // Given e2 resolved ten assignments, none with a recorded sentiment, and e6 one that ended positive
+        List<Assignment> history = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            history.add(new Assignment("h" + i, "e2", "v0", NOW.minusSeconds(86_400L * (30 + i)), AssignmentStatus.RESOLVED,
+                    null, "ok", null));
+        }
+        history.add(new Assignment("g1", "e6", "v0", NOW.minusSeconds(86_400 * 30), AssignmentStatus.RESOLVED, null, "ok", 0.4));
+        store.upsert(history);
+
+        // When ranked
+        MatchResult r = matcher(PurposeWeights.DEFAULT, RoutingPolicy.NONE).match(topics("kubernetes"));
+
+        // Then e2 counts as even, as if without history, not as 1 positive in 12; e6's rated success lifts it
+        assertEquals(0.6 * 0.5, find(r, "e2").factors().get("credibility"), 1e-6);
+        assertTrue(find(r, "e2").reasons().contains("Resolved 10 past assignments, none with a recorded sentiment"),
+                find(r, "e2").reasons().toString());
+        assertEquals(0.6 * 2 / 3.0, find(r, "e6").factors().get("credibility"), 1e-6);
     }
 
     @Test
