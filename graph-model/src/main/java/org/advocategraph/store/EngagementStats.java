@@ -2,16 +2,21 @@ package org.advocategraph.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.advocategraph.model.AssignmentStatus;
 
 /**
- * One employee's record as an advocate, from their assignments: what credibility (past outcomes) and fairness
- * (load, how recently asked) in matching are computed from. Built by {@link GraphStore#engagementOf}.
+ * One employee's record as an advocate, from their assignments: what credibility (past outcomes), activity (how
+ * much they responded lately) and fairness (load, how recently asked) in matching are computed from. Built by
+ * {@link GraphStore#engagementOf}.
  *
  * @param employeeId           the employee
  * @param byStatus             how many assignments are in each status; every status is present, zero included
@@ -24,9 +29,16 @@ import org.advocategraph.model.AssignmentStatus;
  *                             that record both times (the mean of the middle two for an even count), or null when
  *                             there is none
  * @param lastAskedAt          the latest {@code assignedAt}, whatever the status, or null without assignments
+ * @param recentResponses      when the employee responded ({@code respondedAt} of responded and resolved
+ *                             assignments, {@code assignedAt} where that is missing), newest first, the latest
+ *                             {@value #RECENT_RESPONSES} at most
  */
 public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> byStatus, int resolvedPositive,
-                              int resolvedRated, Duration medianResponseTime, Instant lastAskedAt) {
+                              int resolvedRated, Duration medianResponseTime, Instant lastAskedAt,
+                              List<Instant> recentResponses) {
+    /** The most response times {@link #recentResponses} keeps: enough to tell how active anyone was lately. */
+    public static final int RECENT_RESPONSES = 100;
+
     public EngagementStats {
         if (employeeId == null || employeeId.isBlank()) {
             throw new IllegalArgumentException("employeeId is required");
@@ -40,6 +52,10 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
             throw new IllegalArgumentException("need 0 <= resolvedPositive <= resolvedRated <= resolved, was "
                     + resolvedPositive + ", " + resolvedRated + ", " + all.get(AssignmentStatus.RESOLVED));
         }
+        recentResponses = recentResponses == null ? List.of() : List.copyOf(recentResponses);
+        if (recentResponses.size() > RECENT_RESPONSES) {
+            throw new IllegalArgumentException("at most " + RECENT_RESPONSES + " recent responses, got " + recentResponses.size());
+        }
     }
 
     /**
@@ -47,7 +63,7 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
      * @return the record of an employee who was never asked
      */
     public static EngagementStats none(String employeeId) {
-        return new EngagementStats(employeeId, Map.of(), 0, 0, null, null);
+        return new EngagementStats(employeeId, Map.of(), 0, 0, null, null, List.of());
     }
 
     /** @return how many assignments the employee has had, in any status */
@@ -80,6 +96,8 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
         private long[] responseMillis = new long[8];
         private int responses;
         private Instant lastAskedAt;
+        /** The latest response times, the oldest of them on top, so that a newer one can replace it. */
+        private final PriorityQueue<Instant> latest = new PriorityQueue<>();
 
         /** @param employeeId the employee whose assignments are added */
         public Tally(String employeeId) {
@@ -110,6 +128,13 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
                 }
                 responseMillis[responses++] = Duration.between(assignedAt, respondedAt).toMillis();
             }
+            Instant at = respondedAt != null ? respondedAt : assignedAt;
+            if (responded && at != null) {
+                latest.add(at);
+                if (latest.size() > RECENT_RESPONSES) {
+                    latest.poll();
+                }
+            }
             if (assignedAt != null && (lastAskedAt == null || assignedAt.isAfter(lastAskedAt))) {
                 lastAskedAt = assignedAt;
             }
@@ -126,7 +151,9 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
                 long millis = responses % 2 == 1 ? sorted[mid] : sorted[mid - 1] + (sorted[mid] - sorted[mid - 1]) / 2;
                 median = Duration.ofMillis(millis);
             }
-            return new EngagementStats(employeeId, byStatus, positive, rated, median, lastAskedAt);
+            List<Instant> recent = new ArrayList<>(latest);
+            recent.sort(Comparator.reverseOrder());
+            return new EngagementStats(employeeId, byStatus, positive, rated, median, lastAskedAt, recent);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.advocategraph.service.matching;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.advocategraph.model.Assignment;
 import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.Customer;
@@ -23,13 +27,14 @@ import org.advocategraph.model.SubtopicOf;
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.Topic;
 import org.advocategraph.service.NotFoundException;
+import org.advocategraph.store.AssignmentQuery;
 import org.advocategraph.store.EngagementStats;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.WeightedId;
 
 /**
- * Ranks advocates by a weighted mean of six factors (expertise, proximity, credibility, audience, availability,
- * fairness; weights per purpose, {@link PurposeWeights}), after hard filters (active, opted in, purpose,
+ * Ranks advocates by a weighted mean of seven factors (expertise, proximity, credibility, audience, availability,
+ * activity, fairness; weights per purpose, {@link PurposeWeights}), after hard filters (active, opted in, purpose,
  * language, capacity, then the {@link RoutingPolicy}: program policies and account ownership), and explains
  * every match.
  *
@@ -52,11 +57,26 @@ import org.advocategraph.store.WeightedId;
  *
  * <p>Availability: the share of capacity still free. Advocates at capacity are filtered out, never ranked.
  *
+ * <p>Activity: how much the advocate responded lately. Each response (the {@link EngagementStats#recentResponses
+ * latest ones}) counts {@code exp(-age in days / }{@value #ACTIVITY_DAYS}{@code )}, so one from today counts 1,
+ * one from two weeks ago 0.37; the factor is {@code ln(1 + A) / ln(1 + max(A_max, 1))} for the advocate's sum
+ * {@code A} and the largest among the advocates considered, as triage scales reach. Whoever has been answering
+ * lately is the likeliest to answer now (Li and King, "Routing questions to appropriate answerers in community
+ * question answering services", CIKM 2010, estimate an answerer's availability from their recent activity); a
+ * logarithm because ten times as active is not ten times as likely; relative to the most active so that the
+ * factor does not depend on how busy the program is as a whole, but never to less than one response just now,
+ * so that when nobody has responded for weeks the least idle does not count as fully active. It applies when
+ * someone considered has responded at all.
+ * With topics, the advocates of the {@value #RECENT_ASSIGNMENTS} most recent assignments are candidates besides
+ * the experts: recorded expertise is never complete, and someone who answers a lot may answer this too. Without
+ * topics they are not, since a request on a customer alone asks who is close to that customer.
+ *
  * <p>Fairness: {@code 1 - exp(-days since last asked / }{@value #FAIRNESS_DAYS}{@code )}; never asked is 1.
  *
  * <p>Work is bounded: one neighbourhood fetch of the customer's ties, one of the ties of the
  * {@value #MAX_SECOND_HOP} strongest neighbours, one of the candidates' ties; at most {@value #MAX_CANDIDATES}
- * expert candidates are scored in full.
+ * expert candidates are scored in full, besides the advocates of the {@value #RECENT_ASSIGNMENTS} most recent
+ * assignments.
  */
 public final class GraphAdvocateMatcher implements AdvocateMatcher {
     static final double NARROWER = 0.8;
@@ -65,18 +85,24 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     static final int MAX_SECOND_HOP = 200;
     static final int MAX_CANDIDATES = 500;
     static final double FAIRNESS_DAYS = 7.0;
+    /** Days over which a response's weight in activity falls to 1/e: about two weeks, a working cycle. */
+    static final double ACTIVITY_DAYS = 14.0;
+    /** The activity (one response just now) below which the most active advocate is not scaled up to 1. */
+    static final double ACTIVITY_FLOOR = 1.0;
+    /** How many of the most recent assignments bring their advocates in as candidates. */
+    static final int RECENT_ASSIGNMENTS = 500;
 
     private final GraphStore store;
     private final PurposeWeights weights;
     private final RoutingPolicy policy;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     /**
      * @param store   the graph
      * @param weights factor weights, the same for every purpose
      */
     public GraphAdvocateMatcher(GraphStore store, ScoringWeights weights) {
-        this(store, PurposeWeights.uniform(weights), RoutingPolicy.NONE, java.time.Clock.systemUTC());
+        this(store, PurposeWeights.uniform(weights), RoutingPolicy.NONE, Clock.systemUTC());
     }
 
     /**
@@ -85,7 +111,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
      * @param policy  the routing policy (program rules, account ownership)
      * @param clock   the time fairness measures from
      */
-    public GraphAdvocateMatcher(GraphStore store, PurposeWeights weights, RoutingPolicy policy, java.time.Clock clock) {
+    public GraphAdvocateMatcher(GraphStore store, PurposeWeights weights, RoutingPolicy policy, Clock clock) {
         this.store = store;
         this.weights = weights;
         this.policy = policy;
@@ -123,6 +149,9 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             notes.add("scored the " + MAX_CANDIDATES + " strongest of " + expertise.size() + " experts in full");
         }
 
+        if (!topicWeights.isEmpty()) {
+            candidates.addAll(recentlyActive());
+        }
         Proximity proximity = customer == null ? null : proximity(customer, candidates, notes);
         if (proximity != null) {
             candidates.addAll(proximity.direct());
@@ -136,21 +165,11 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         Set<String> owners = proximity == null ? Set.of() : proximity.owners();
         RoutingPolicy.Check rules = policy.check(new RoutingPolicy.Context(purpose, channel, request.programId(), customer, owners));
         Map<String, Integer> excluded = new TreeMap<>();
-        ScoringWeights w = weights.forPurpose(purpose);
-        Map<String, Boolean> used = new LinkedHashMap<>();
-        used.put("expertise", !topicWeights.isEmpty());
-        used.put("proximity", proximity != null);
-        used.put("credibility", true);
-        used.put("audience", !community.isEmpty());
-        used.put("availability", true);
-        used.put("fairness", true);
-        double weightSum = used.entrySet().stream().filter(Map.Entry::getValue).mapToDouble(e -> w.of(e.getKey())).sum();
-
-        List<Match> matches = new ArrayList<>();
+        List<Eligible> eligible = new ArrayList<>();
+        double mostActive = 0;
         for (Employee e : employees) {
             EngagementStats h = history.getOrDefault(e.id(), EngagementStats.none(e.id()));
-            int load = h.open();
-            String filter = filter(e, purpose, language, load);
+            String filter = filter(e, purpose, language, h.open());
             if (filter == null) {
                 filter = rules.exclude(e);
             }
@@ -158,9 +177,30 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
                 excluded.merge(filter, 1, Integer::sum);
                 continue;
             }
+            double recent = recentActivity(h);
+            eligible.add(new Eligible(e, h, recent));
+            mostActive = Math.max(mostActive, recent);
+        }
+        ScoringWeights w = weights.forPurpose(purpose);
+        Map<String, Boolean> used = new LinkedHashMap<>();
+        used.put("expertise", !topicWeights.isEmpty());
+        used.put("proximity", proximity != null);
+        used.put("credibility", true);
+        used.put("audience", !community.isEmpty());
+        used.put("availability", true);
+        used.put("activity", mostActive > 0);
+        used.put("fairness", true);
+        double weightSum = used.entrySet().stream().filter(Map.Entry::getValue).mapToDouble(e -> w.of(e.getKey())).sum();
+
+        List<Match> matches = new ArrayList<>();
+        for (Eligible candidate : eligible) {
+            Employee e = candidate.employee();
+            EngagementStats h = candidate.history();
+            int load = h.open();
             double exp = expertise.getOrDefault(e.id(), 0.0);
             ProximityScore prox = proximity != null ? proximity.score(e.id()) : ProximityScore.NONE;
-            if (exp == 0 && prox.value() == 0) {
+            double active = Math.log1p(candidate.recent()) / Math.log1p(Math.max(mostActive, ACTIVITY_FLOOR));
+            if (exp == 0 && prox.value() == 0 && active == 0) {
                 continue;
             }
             List<String> reasons = new ArrayList<>();
@@ -176,6 +216,8 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             factors.put("audience", audience(e.id(), community, neighbours, reasons));
             factors.put("availability", 1.0 - (double) load / e.capacity());
             reasons.add("Has capacity: " + load + " of " + e.capacity() + " open assignments");
+            factors.put("activity", active);
+            describeActivity(h, reasons);
             factors.put("fairness", fairness(h, reasons));
             double score = 0;
             for (var f : factors.entrySet()) {
@@ -414,12 +456,50 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         return 0.4 * certified + 0.6 * (h.resolvedPositive() + 1.0) / (rated + 2.0);
     }
 
+    /** The advocates of the most recent assignments they responded to, newest first. */
+    private List<String> recentlyActive() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Assignment a : store.assignments(new AssignmentQuery(null, null, null, RECENT_ASSIGNMENTS))) {
+            if (a.status() == AssignmentStatus.RESPONDED || a.status() == AssignmentStatus.RESOLVED) {
+                out.add(a.employeeId());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return the sum over the advocate's recent responses of {@code exp(-age in days / ACTIVITY_DAYS)} */
+    private double recentActivity(EngagementStats h) {
+        Instant now = clock.instant();
+        double sum = 0;
+        for (Instant t : h.recentResponses()) {
+            double days = Math.max(0, Duration.between(t, now).toMillis() / 86_400_000.0);
+            sum += Math.exp(-days / ACTIVITY_DAYS);
+        }
+        return sum;
+    }
+
+    private void describeActivity(EngagementStats h, List<String> reasons) {
+        if (h.recentResponses().isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant since = now.minus(Duration.ofDays((long) ACTIVITY_DAYS));
+        long lately = h.recentResponses().stream().filter(t -> t.isAfter(since) && !t.isAfter(now)).count();
+        if (lately > 0) {
+            reasons.add("Responded " + lately + (lately == 1 ? " time" : " times") + " in the last "
+                    + (long) ACTIVITY_DAYS + " days");
+        } else {
+            double days = Math.max(0, Duration.between(h.recentResponses().get(0), now).toMinutes() / 1440.0);
+            reasons.add(String.format(Locale.ROOT, "Last responded %.0f days ago", days));
+        }
+    }
+
     private double fairness(EngagementStats h, List<String> reasons) {
         if (h.lastAskedAt() == null || h.lastAskedAt().isAfter(clock.instant())) {
             reasons.add("Not asked before");
             return 1.0;
         }
-        double days = Math.max(0, java.time.Duration.between(h.lastAskedAt(), clock.instant()).toMinutes() / 1440.0);
+        double days = Math.max(0, Duration.between(h.lastAskedAt(), clock.instant()).toMinutes() / 1440.0);
         reasons.add(String.format(Locale.ROOT, "Last asked %.1f days ago", days));
         return 1 - Math.exp(-days / FAIRNESS_DAYS);
     }
@@ -460,6 +540,10 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     }
 
     private enum Relation { SAME, NARROWER, BROADER }
+
+    /** An advocate past the hard filters, with their record and the sum behind their activity. */
+    private record Eligible(Employee employee, EngagementStats history, double recent) {
+    }
 
     private record TopicCredit(String serves, double factor, Relation relation) {
     }
