@@ -1,6 +1,7 @@
 package org.advocategraph.tools.evaluate;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,15 +52,13 @@ import org.advocategraph.tools.connect.StackExchangeGraph;
 public final class EngineRanker implements AnswererRanker {
     private final StackExchangeGraph graph;
     private final BiFunction<GraphStore, Clock, AdvocateMatcher> matcherFactory;
-    private final ReplayClock clock = new ReplayClock();
     private TinkerPopGraphStore store;
-    private AdvocateMatcher matcher;
     private final Map<String, Long> diagnostics = new TreeMap<>();
 
     /**
      * @param dump           the dump whose history will be learned
-     * @param matcherFactory makes the matcher to ask, over the store and with the clock it is given (called again
-     *                       after a rebuild); the clock reads the creation of the question being ranked
+     * @param matcherFactory makes the matcher to ask, over the store and with the clock it is given: called for
+     *                       each question, with a clock fixed at the question's creation
      */
     public EngineRanker(StackExchangeDump dump, BiFunction<GraphStore, Clock, AdvocateMatcher> matcherFactory) {
         this.graph = new StackExchangeGraph(Objects.requireNonNull(dump, "dump"), true);
@@ -78,7 +77,6 @@ public final class EngineRanker implements AnswererRanker {
 
     private void open() {
         store = TinkerPopGraphStore.inMemory();
-        matcher = matcherFactory.apply(store, clock);
     }
 
     @Override
@@ -118,7 +116,7 @@ public final class EngineRanker implements AnswererRanker {
             count("unroutable", 1);
             return List.of();
         }
-        clock.set(question.created());
+        AdvocateMatcher matcher = matcherFactory.apply(store, Clock.fixed(question.created(), ZoneOffset.UTC));
         MatchResult result = matcher.match(new MatchRequest(customer, null, topics, null, null, null,
                 Math.min(limit, MatchRequest.MAX_LIMIT)));
         result.excluded().values().forEach(n -> count("excluded", n));
