@@ -33,9 +33,9 @@ import org.advocategraph.tools.connect.StackExchangeGraph;
  * store, and asked by an {@link AdvocateMatcher} for the question's tags as topics and, when the asker is a known
  * customer, the asker as customer.
  *
- * <p><b>Time.</b> The matcher's clock reads the creation of the question being ranked, so that what depends on
- * the present (fairness: how long ago an advocate was last asked) is measured as it would have been then, not
- * today. The mapping's assignments (one resolved assignment per answer) are part of the graph, as they are after
+ * <p><b>Time.</b> The matcher's clock is fixed at the creation of the question being ranked, so that what depends
+ * on the present (fairness: how long ago an advocate was last asked; activity: how much they responded lately) is
+ * measured as it would have been then, not today. The mapping's assignments (one resolved assignment per answer) are part of the graph, as they are after
  * {@code import stackexchange}: they take no capacity, so no hard filter applies (the mapping makes every
  * employee active, opted in, speaking {@code en}, for the purposes product and care, and a routing request names
  * no purpose or language); {@link #diagnostics()} counts any candidate a filter still removes.
