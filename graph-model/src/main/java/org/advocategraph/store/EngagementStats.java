@@ -2,28 +2,43 @@ package org.advocategraph.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.advocategraph.model.AssignmentStatus;
 
 /**
- * One employee's record as an advocate, from their assignments: what credibility (past outcomes) and fairness
- * (load, how recently asked) in matching are computed from. Built by {@link GraphStore#engagementOf}.
+ * One employee's record as an advocate, from their assignments: what credibility (past outcomes), activity (how
+ * much they responded lately) and fairness (load, how recently asked) in matching are computed from. Built by
+ * {@link GraphStore#engagementOf}.
  *
  * @param employeeId           the employee
  * @param byStatus             how many assignments are in each status; every status is present, zero included
  * @param resolvedPositive     resolved assignments whose {@code sentimentAfter} is above 0 (the conversation ended
  *                             on a positive note)
+ * @param resolvedRated        resolved assignments whose {@code sentimentAfter} was recorded, whatever its sign:
+ *                             the outcomes that say how an assignment ended ({@code resolvedPositive} of them
+ *                             positive)
  * @param medianResponseTime   median of {@code respondedAt - assignedAt} over responded and resolved assignments
  *                             that record both times (the mean of the middle two for an even count), or null when
  *                             there is none
  * @param lastAskedAt          the latest {@code assignedAt}, whatever the status, or null without assignments
+ * @param recentResponses      when the employee responded ({@code respondedAt} of responded and resolved
+ *                             assignments, {@code assignedAt} where that is missing), newest first, the latest
+ *                             {@value #RECENT_RESPONSES} at most
  */
 public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> byStatus, int resolvedPositive,
-                              Duration medianResponseTime, Instant lastAskedAt) {
+                              int resolvedRated, Duration medianResponseTime, Instant lastAskedAt,
+                              List<Instant> recentResponses) {
+    /** The most response times {@link #recentResponses} keeps: enough to tell how active anyone was lately. */
+    public static final int RECENT_RESPONSES = 100;
+
     public EngagementStats {
         if (employeeId == null || employeeId.isBlank()) {
             throw new IllegalArgumentException("employeeId is required");
@@ -33,6 +48,14 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
             all.put(s, byStatus == null ? 0 : byStatus.getOrDefault(s, 0));
         }
         byStatus = Collections.unmodifiableMap(all);
+        if (resolvedPositive < 0 || resolvedRated < resolvedPositive || resolvedRated > all.get(AssignmentStatus.RESOLVED)) {
+            throw new IllegalArgumentException("need 0 <= resolvedPositive <= resolvedRated <= resolved, was "
+                    + resolvedPositive + ", " + resolvedRated + ", " + all.get(AssignmentStatus.RESOLVED));
+        }
+        recentResponses = recentResponses == null ? List.of() : List.copyOf(recentResponses);
+        if (recentResponses.size() > RECENT_RESPONSES) {
+            throw new IllegalArgumentException("at most " + RECENT_RESPONSES + " recent responses, got " + recentResponses.size());
+        }
     }
 
     /**
@@ -40,7 +63,7 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
      * @return the record of an employee who was never asked
      */
     public static EngagementStats none(String employeeId) {
-        return new EngagementStats(employeeId, Map.of(), 0, null, null);
+        return new EngagementStats(employeeId, Map.of(), 0, 0, null, null, List.of());
     }
 
     /** @return how many assignments the employee has had, in any status */
@@ -69,9 +92,12 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
         private final String employeeId;
         private final Map<AssignmentStatus, Integer> byStatus = new EnumMap<>(AssignmentStatus.class);
         private int positive;
+        private int rated;
         private long[] responseMillis = new long[8];
         private int responses;
         private Instant lastAskedAt;
+        /** The latest response times, the oldest of them on top, so that a newer one can replace it. */
+        private final PriorityQueue<Instant> latest = new PriorityQueue<>();
 
         /** @param employeeId the employee whose assignments are added */
         public Tally(String employeeId) {
@@ -89,8 +115,11 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
          */
         public Tally add(AssignmentStatus status, Instant assignedAt, Instant respondedAt, Double sentimentAfter) {
             byStatus.merge(status, 1, Integer::sum);
-            if (status == AssignmentStatus.RESOLVED && sentimentAfter != null && sentimentAfter > 0) {
-                positive++;
+            if (status == AssignmentStatus.RESOLVED && sentimentAfter != null) {
+                rated++;
+                if (sentimentAfter > 0) {
+                    positive++;
+                }
             }
             boolean responded = status == AssignmentStatus.RESPONDED || status == AssignmentStatus.RESOLVED;
             if (responded && assignedAt != null && respondedAt != null) {
@@ -98,6 +127,13 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
                     responseMillis = Arrays.copyOf(responseMillis, responses * 2);
                 }
                 responseMillis[responses++] = Duration.between(assignedAt, respondedAt).toMillis();
+            }
+            Instant at = respondedAt != null ? respondedAt : assignedAt;
+            if (responded && at != null) {
+                latest.add(at);
+                if (latest.size() > RECENT_RESPONSES) {
+                    latest.poll();
+                }
             }
             if (assignedAt != null && (lastAskedAt == null || assignedAt.isAfter(lastAskedAt))) {
                 lastAskedAt = assignedAt;
@@ -115,7 +151,9 @@ public record EngagementStats(String employeeId, Map<AssignmentStatus, Integer> 
                 long millis = responses % 2 == 1 ? sorted[mid] : sorted[mid - 1] + (sorted[mid] - sorted[mid - 1]) / 2;
                 median = Duration.ofMillis(millis);
             }
-            return new EngagementStats(employeeId, byStatus, positive, median, lastAskedAt);
+            List<Instant> recent = new ArrayList<>(latest);
+            recent.sort(Comparator.reverseOrder());
+            return new EngagementStats(employeeId, byStatus, positive, rated, median, lastAskedAt, recent);
         }
     }
 }

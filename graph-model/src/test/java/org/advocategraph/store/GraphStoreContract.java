@@ -1000,7 +1000,7 @@ public abstract class GraphStoreContract {
         // When their figures are read
         Map<String, EngagementStats> stats = store.engagementOf(List.of("e1", "e2", "e3", "c1", "nobody"));
 
-        // Then each employee with assignments has counts per status, positive resolutions, the median response
+        // Then each employee with assignments has counts per status, positive and rated resolutions, the median response
         // time (responded and resolved only) and the latest assignedAt; others are absent
         assertEquals(Set.of("e1", "e2", "e3"), stats.keySet());
         EngagementStats ada = stats.get("e1");
@@ -1009,20 +1009,26 @@ public abstract class GraphStoreContract {
         assertEquals(2, ada.total());
         assertEquals(1, ada.open());
         assertEquals(1, ada.resolvedPositive());
+        assertEquals(1, ada.resolvedRated());
         assertEquals(Duration.between(T0, T1), ada.medianResponseTime());
         assertEquals(T0, ada.lastAskedAt());
+        assertEquals(List.of(T1), ada.recentResponses(), "as2 only: as1 was not responded to");
         EngagementStats bob = stats.get("e2");
         assertEquals(1, bob.count(AssignmentStatus.ACCEPTED));
         assertEquals(0, bob.resolvedPositive());
         assertEquals(null, bob.medianResponseTime());
         assertEquals(T1, bob.lastAskedAt());
+        assertEquals(List.of(), bob.recentResponses());
         EngagementStats cy = stats.get("e3");
         assertEquals(Map.of(AssignmentStatus.PROPOSED, 0, AssignmentStatus.ACCEPTED, 0, AssignmentStatus.DECLINED, 1,
                 AssignmentStatus.RESPONDED, 1, AssignmentStatus.RESOLVED, 3, AssignmentStatus.CANCELLED, 0), cy.byStatus());
         assertEquals(1, cy.resolvedPositive());
+        assertEquals(2, cy.resolvedRated(), "as6 and as7 record a sentiment, as8 does not");
         // Response times 100 s, 300 s, 500 s and as5's 34.5 h: the median is the mean of 300 s and 500 s.
         assertEquals(Duration.ofSeconds(400), cy.medianResponseTime());
         assertEquals(T1, cy.lastAskedAt());
+        // as5 (responded at T2), then as8, as7, as6, newest first; as4 was declined, so is no response
+        assertEquals(List.of(T2, T0.plusSeconds(500), T0.plusSeconds(300), T0.plusSeconds(100)), cy.recentResponses());
         assertEquals(Map.of(), store.engagementOf(List.of()));
     }
 

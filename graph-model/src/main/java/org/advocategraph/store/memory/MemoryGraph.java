@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -71,6 +72,8 @@ final class MemoryGraph {
     private final Map<String, Assignment> assignments = new HashMap<>();
     /** employee -> ids of their assignments */
     private final Map<String, Set<String>> assignmentsByEmployee = new HashMap<>();
+    /** every assignment, most recently proposed first: the order lists are in, so a list reads only what it returns */
+    private final NavigableSet<Assignment> assignmentsByRecency = new TreeSet<>(org.advocategraph.store.AssignmentQuery.ORDER);
 
     /** Applies a write as the store does; the result counts what was written and skipped. */
     UpsertResult apply(List<? extends GraphElement> elements) {
@@ -216,6 +219,10 @@ final class MemoryGraph {
             return members.computeIfAbsent(x.programId(), k -> new HashSet<>()).add(x.employeeId());
         } else if (e instanceof Assignment x) {
             Assignment old = assignments.put(x.id(), x);
+            if (old != null) {
+                assignmentsByRecency.remove(old);
+            }
+            assignmentsByRecency.add(x);
             boolean moved = old != null && (!old.employeeId().equals(x.employeeId())
                     || !old.conversationId().equals(x.conversationId()));
             if (old != null && !old.employeeId().equals(x.employeeId())) {
@@ -346,10 +353,12 @@ final class MemoryGraph {
     }
 
     List<Assignment> assignments(org.advocategraph.store.AssignmentQuery query) {
-        java.util.stream.Stream<Assignment> from = query.employeeId() != null
-                ? assignmentsByEmployee.getOrDefault(query.employeeId(), Set.of()).stream().map(assignments::get)
-                : assignments.values().stream();
-        return from.filter(query::matches).sorted(org.advocategraph.store.AssignmentQuery.ORDER).limit(query.limit()).toList();
+        if (query.employeeId() != null) {
+            return assignmentsByEmployee.getOrDefault(query.employeeId(), Set.of()).stream().map(assignments::get)
+                    .filter(query::matches).sorted(org.advocategraph.store.AssignmentQuery.ORDER).limit(query.limit()).toList();
+        }
+        // Already in order: stop at the limit instead of sorting every assignment.
+        return assignmentsByRecency.stream().filter(query::matches).limit(query.limit()).toList();
     }
 
     Map<String, org.advocategraph.store.EngagementStats> engagementOf(Collection<String> employeeIds) {

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * proximity as the strength of the shortest path of at most three ties halved per extra hop, availability,
  * credibility (certification, smoothed outcomes) and fairness (time since last asked), with the engine's default
  * weights and filters (active, opted in, below capacity). It leaves out what the engine adds beyond that (shared
- * connections, account ownership, audience, policies), each of which would only make it slower.
+ * connections, account ownership, audience, recent activity, policies), each of which would only make it slower.
  */
 final class NaiveMatchQuery {
     static final String STATEMENT = """

@@ -64,10 +64,13 @@ import org.advocategraph.tools.connect.StackExchangeDump.Question;
  * {@code E / (E + 3)}. One plain answer gives 0.25, one accepted answer 0.5, as do three plain answers; the
  * level only nears 1 with sustained, recognised answering. The constants are round numbers chosen before
  * looking at any site, not fitted.</li>
- * <li><b>Assignments</b> {@code a<AnswerId>}, one per answer: the answerer to the question, assignedAt = the
- * question's creation, respondedAt = the answer's creation (never before assignedAt), status resolved with
- * outcome {@code accepted} for the accepted answer, else responded with outcome {@code answered};
- * sentimentAfter unknown. Note that {@code responded} counts as open, so it takes capacity.</li>
+ * <li><b>Assignments</b> {@code a<AnswerId>}, one per answer: the answerer to the question, status resolved, with
+ * assignedAt, respondedAt and resolvedAt all the answer's creation (not before its question's). An answer is
+ * finished work: nobody asked the answerer before they wrote it and nothing is left to do after, so it takes no
+ * capacity, and its time is when the answerer was last engaged. The accepted answer has outcome {@code accepted}
+ * and sentimentAfter {@value #ACCEPTED_SENTIMENT} (the asker's acceptance is the most positive outcome a site
+ * records); any other answer has outcome {@code answered} and no sentimentAfter: that the asker accepted another
+ * answer, or none, says nothing about how this one was received.</li>
  * </ul>
  *
  * <h2>Cut</h2>
@@ -95,6 +98,8 @@ public final class StackExchangeGraph {
     public static final String CONVERSATION = "q";
     /** Capacity of every employee: the dump knows nothing of anyone's workload. */
     public static final int CAPACITY = 5;
+    /** The sentiment after an accepted answer: the asker's acceptance, a positive outcome. */
+    public static final double ACCEPTED_SENTIMENT = 1.0;
     /** Evidence that gives an expertise level of 0.5 (one accepted answer, or three plain ones). */
     static final double EXPERTISE_HALF = 3;
 
@@ -436,10 +441,10 @@ public final class StackExchangeGraph {
                 continue;
             }
             boolean accepted = resolved.contains(q.id()) && q.acceptedAnswerId() == a.id();
-            Instant responded = a.created().isBefore(q.created()) ? q.created() : a.created();
-            sink.accept(new Assignment("a" + a.id(), PERSON + a.owner(), CONVERSATION + q.id(), q.created(),
-                    accepted ? AssignmentStatus.RESOLVED : AssignmentStatus.RESPONDED, responded,
-                    accepted ? "accepted" : "answered", null));
+            Instant answered = a.created().isBefore(q.created()) ? q.created() : a.created();
+            sink.accept(new Assignment("a" + a.id(), PERSON + a.owner(), CONVERSATION + q.id(), answered,
+                    AssignmentStatus.RESOLVED, answered, accepted ? "accepted" : "answered",
+                    accepted ? ACCEPTED_SENTIMENT : null, null, answered));
         }
         for (UserTopic key : changedExpertise.keys(evidence.keySet(), onlyChanged)) {
             sink.accept(new Expertise(PERSON + key.user(), key.topic(),

@@ -1,5 +1,7 @@
 package org.advocategraph.tools.evaluate;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,9 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
-import org.advocategraph.model.Assignment;
 import org.advocategraph.model.GraphElement;
 import org.advocategraph.model.Topic;
 import org.advocategraph.service.matching.AdvocateMatcher;
@@ -17,7 +18,8 @@ import org.advocategraph.service.matching.GraphAdvocateMatcher;
 import org.advocategraph.service.matching.Match;
 import org.advocategraph.service.matching.MatchRequest;
 import org.advocategraph.service.matching.MatchResult;
-import org.advocategraph.service.matching.ScoringWeights;
+import org.advocategraph.service.matching.PurposeWeights;
+import org.advocategraph.service.matching.RoutingPolicy;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.UpsertResult;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
@@ -31,14 +33,12 @@ import org.advocategraph.tools.connect.StackExchangeGraph;
  * store, and asked by an {@link AdvocateMatcher} for the question's tags as topics and, when the asker is a known
  * customer, the asker as customer.
  *
- * <p><b>What the graph leaves out.</b> The mapping's assignments are not written: it makes every answer that was
- * not accepted an assignment in status {@code responded}, which takes capacity, and gives every employee capacity
- * {@value StackExchangeGraph#CAPACITY}; so anyone with five answers that were not accepted would be excluded
- * as "at capacity", and everyone else penalised in proportion to how much they answered. A dump does not say when
- * anyone's work on an answer ended, so in a replay that load is an artefact, not a signal. Without assignments
- * every employee has full availability and no hard filter applies: the mapping makes every employee active, opted
- * in, speaking {@code en}, for the purposes product and care, and a routing request names no purpose or language.
- * {@link #diagnostics()} counts any candidate a filter still removes.
+ * <p><b>Time.</b> The matcher's clock is fixed at the creation of the question being ranked, so that what depends
+ * on the present (fairness: how long ago an advocate was last asked; activity: how much they responded lately) is
+ * measured as it would have been then, not today. The mapping's assignments (one resolved assignment per answer) are part of the graph, as they are after
+ * {@code import stackexchange}: they take no capacity, so no hard filter applies (the mapping makes every
+ * employee active, opted in, speaking {@code en}, for the purposes product and care, and a routing request names
+ * no purpose or language); {@link #diagnostics()} counts any candidate a filter still removes.
  *
  * <p><b>Requests.</b> Tags that are not topics in the graph yet (first used by this question) are left out of the
  * request, since a request may only name known topics; a question with no known tag and no known asker cannot be
@@ -51,16 +51,16 @@ import org.advocategraph.tools.connect.StackExchangeGraph;
  */
 public final class EngineRanker implements AnswererRanker {
     private final StackExchangeGraph graph;
-    private final Function<GraphStore, AdvocateMatcher> matcherFactory;
+    private final BiFunction<GraphStore, Clock, AdvocateMatcher> matcherFactory;
     private TinkerPopGraphStore store;
-    private AdvocateMatcher matcher;
     private final Map<String, Long> diagnostics = new TreeMap<>();
 
     /**
      * @param dump           the dump whose history will be learned
-     * @param matcherFactory makes the matcher to ask, over the store it is given (called again after a rebuild)
+     * @param matcherFactory makes the matcher to ask, over the store and with the clock it is given: called for
+     *                       each question, with a clock fixed at the question's creation
      */
-    public EngineRanker(StackExchangeDump dump, Function<GraphStore, AdvocateMatcher> matcherFactory) {
+    public EngineRanker(StackExchangeDump dump, BiFunction<GraphStore, Clock, AdvocateMatcher> matcherFactory) {
         this.graph = new StackExchangeGraph(Objects.requireNonNull(dump, "dump"), true);
         this.matcherFactory = Objects.requireNonNull(matcherFactory, "matcherFactory");
         open();
@@ -69,14 +69,14 @@ public final class EngineRanker implements AnswererRanker {
         }
     }
 
-    /** @return a ranker asking {@link GraphAdvocateMatcher} with {@link ScoringWeights#DEFAULT} */
+    /** @return a ranker asking {@link GraphAdvocateMatcher} with the product's defaults, {@link PurposeWeights#DEFAULT} */
     public static EngineRanker withDefaultMatcher(StackExchangeDump dump) {
-        return new EngineRanker(dump, store -> new GraphAdvocateMatcher(store, ScoringWeights.DEFAULT));
+        return new EngineRanker(dump, (store, clock) -> new GraphAdvocateMatcher(store, PurposeWeights.DEFAULT,
+                RoutingPolicy.NONE, clock));
     }
 
     private void open() {
         store = TinkerPopGraphStore.inMemory();
-        matcher = matcherFactory.apply(store);
     }
 
     @Override
@@ -94,13 +94,7 @@ public final class EngineRanker implements AnswererRanker {
     }
 
     private void write(List<GraphElement> elements) {
-        List<GraphElement> kept = new ArrayList<>(elements.size());
-        for (GraphElement e : elements) {
-            if (!(e instanceof Assignment)) {
-                kept.add(e);
-            }
-        }
-        UpsertResult r = store.upsert(kept);
+        UpsertResult r = store.upsert(elements);
         if (r.skippedCount() > 0) {
             throw new IllegalStateException("relationships without endpoints in the replayed graph: " + r.skipped());
         }
@@ -122,6 +116,7 @@ public final class EngineRanker implements AnswererRanker {
             count("unroutable", 1);
             return List.of();
         }
+        AdvocateMatcher matcher = matcherFactory.apply(store, Clock.fixed(question.created(), ZoneOffset.UTC));
         MatchResult result = matcher.match(new MatchRequest(customer, null, topics, null, null, null,
                 Math.min(limit, MatchRequest.MAX_LIMIT)));
         result.excluded().values().forEach(n -> count("excluded", n));

@@ -166,13 +166,18 @@ class StackExchangeConverterTest {
                 assertNotNull(row, "assignment of accepted answer " + acceptedId);
                 assertEquals("resolved", row.get("status"));
                 assertEquals("accepted", row.get("outcome"));
+                assertEquals(StackExchangeGraph.ACCEPTED_SENTIMENT, Double.parseDouble(row.get("sentimentAfter")));
                 assertEquals("u" + answer.get("OwnerUserId"), row.get("employeeId"));
                 assertEquals(1, store.employees(List.of(row.get("employeeId"))).size());
                 accepted++;
             }
             assertTrue(accepted > 100, "accepted answers checked: " + accepted);
-            long resolved = assignments.values().stream().filter(r -> r.get("status").equals("resolved")).count();
-            assertEquals(accepted, resolved);
+            // Every answer is finished work: resolved; only the accepted ones carry a (positive) sentiment.
+            assertTrue(assignments.values().stream().allMatch(r -> r.get("status").equals("resolved")));
+            long positive = assignments.values().stream().filter(r -> !r.get("sentimentAfter").isEmpty()).count();
+            assertEquals(accepted, positive);
+            assertEquals(Map.of(), store.openAssignments(
+                    assignments.values().stream().map(r -> r.get("employeeId")).distinct().toList()), "none takes capacity");
         }
     }
 
@@ -313,8 +318,8 @@ class StackExchangeConverterTest {
                         "u4,u2,interacted,0.666667,2020-01-01T12:00:00Z"),
                 lines(out.resolve("ties.csv"), "fromId", "toId", "kind", "strength", "since"));
         var assignments = lines(out.resolve("assignments.csv"), "id", "employeeId", "conversationId", "status", "outcome");
-        assertEquals(List.of("a2,u2,q1,resolved,accepted", "a3,u3,q1,responded,answered", "a5,u2,q4,responded,answered",
-                "a6,u1,q4,responded,answered"), assignments);
+        assertEquals(List.of("a2,u2,q1,resolved,accepted", "a3,u3,q1,resolved,answered", "a5,u2,q4,resolved,answered",
+                "a6,u1,q4,resolved,answered"), assignments);
         // Expertise of Bo in alpha: one accepted answer with score 3: E = 1 + 2 + ln 4, level E / (E + 3).
         double e = 3 + Math.log(4);
         assertTrue(lines(out.resolve("expertise.csv"), "employeeId", "topicId", "level", "source")
@@ -345,7 +350,7 @@ class StackExchangeConverterTest {
         var conversations = Imports.rows(out.resolve("conversations.csv"));
         assertEquals("", conversations.get(0).get("authorId"));
         assertEquals("resolved", conversations.get(0).get("status"));
-        assertEquals(List.of("a2,responded"), lines(out.resolve("assignments.csv"), "id", "status"));
+        assertEquals(List.of("a2,resolved"), lines(out.resolve("assignments.csv"), "id", "status"));
         assertEquals(List.of(), Imports.rows(out.resolve("ties.csv")));
         assertEquals(List.of(), Imports.rows(out.resolve("customers.csv")));
         try (TinkerPopGraphStore store = Imports.validateAndLoad(out)) {

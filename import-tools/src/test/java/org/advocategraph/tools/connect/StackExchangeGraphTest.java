@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,10 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.advocategraph.model.Assignment;
+import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
 import org.advocategraph.model.GraphElement;
 import org.advocategraph.model.Interest;
+import org.advocategraph.store.EngagementStats;
+import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 import org.advocategraph.tools.connect.StackExchangeDump.Activity;
 import org.advocategraph.tools.format.ImportFile;
 import org.junit.jupiter.api.Test;
@@ -147,5 +152,46 @@ class StackExchangeGraphTest {
         once.addAll(dump.questions());
         once.addAll(dump.answers());
         assertEquals(Set.of(), once.changes().retyped(), "u1 was never handed out as a customer");
+    }
+
+    @Test
+    void shouldMapEveryAnswerToAResolvedAssignmentThatTakesNoCapacity() throws IOException {
+        // Given u2 answered six questions (more than the capacity of 5), one answer accepted, one written before
+        // its question's recorded creation
+        StringBuilder posts = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<posts>\n");
+        for (int i = 1; i <= 6; i++) {
+            posts.append("  <row Id=\"").append(i).append("\" PostTypeId=\"1\"").append(i == 1 ? " AcceptedAnswerId=\"11\"" : "")
+                    .append(" CreationDate=\"2020-01-0").append(i).append("T10:00:00.000\" OwnerUserId=\"1\" Title=\"q\" Tags=\"&lt;a&gt;\" />\n");
+            posts.append("  <row Id=\"").append(10 + i).append("\" PostTypeId=\"2\" ParentId=\"").append(i)
+                    .append("\" CreationDate=\"2020-01-0").append(i).append(i == 6 ? "T09" : "T11")
+                    .append(":00:00.000\" OwnerUserId=\"2\" />\n");
+        }
+        Path dir = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(dir.resolve("Posts.xml"), posts.append("</posts>\n").toString());
+        StackExchangeDump dump = StackExchangeDump.read(dir, null);
+        StackExchangeGraph graph = new StackExchangeGraph(dump, true);
+
+        // When the graph is made
+        graph.addAll(timeline(dump));
+        List<Assignment> assignments = graph.elements().stream().filter(Assignment.class::isInstance)
+                .map(Assignment.class::cast).toList();
+
+        // Then each answer is finished work at its own time: resolved, the accepted one positive, the others
+        // without a sentiment; none takes capacity
+        assertEquals(6, assignments.size());
+        Instant answered = Instant.parse("2020-01-01T11:00:00Z");
+        assertEquals(new Assignment("a11", "u2", "q1", answered, AssignmentStatus.RESOLVED, answered, "accepted",
+                StackExchangeGraph.ACCEPTED_SENTIMENT, null, answered), assignments.get(0));
+        Instant early = Instant.parse("2020-01-06T10:00:00Z");
+        assertEquals(new Assignment("a16", "u2", "q6", early, AssignmentStatus.RESOLVED, early, "answered", null, null,
+                early), assignments.get(5), "not before its question");
+        try (TinkerPopGraphStore store = TinkerPopGraphStore.inMemory()) {
+            store.upsert(graph.elements());
+            assertEquals(Map.of(), store.openAssignments(List.of("u2")));
+            EngagementStats u2 = store.engagementOf(List.of("u2")).get("u2");
+            assertEquals(6, u2.count(AssignmentStatus.RESOLVED));
+            assertEquals(1, u2.resolvedPositive());
+            assertEquals(early, u2.lastAskedAt());
+        }
     }
 }

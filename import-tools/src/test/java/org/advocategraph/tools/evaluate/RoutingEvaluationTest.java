@@ -120,19 +120,32 @@ class RoutingEvaluationTest {
     }
 
     /**
-     * The engine with the default weights (expertise 0.55, proximity 0.30, availability 0.15) and no assignments,
-     * so availability is 1 for all. Expertise levels E / (E + 3), E = answers + 2 per accepted one: u2 in a 4/7;
-     * u3 in a 2/5, in b 1/2; u4 in a 1/4, in b 1/2; u9 in a 1/4. This pins today's matcher: if it changes on
-     * purpose, redo the sums in this comment.
+     * The engine with the default weights (expertise 0.40, proximity 0.25, credibility 0.10, audience 0.10,
+     * availability 0.10, activity 0.20, fairness 0.05), its clock at each question's creation. Every answer is a
+     * resolved assignment, so availability is 1 for all. This pins today's matcher: if it changes on purpose, redo
+     * the sums in this comment.
      *
-     * <p>q9 asker u2 is an employee, so no customer: ranked by expertise in a: u3, then u4 and u9 tied (by id).
+     * <p>Expertise E / (E + 3), E = answers + 2 per accepted one: u2 in a 4/7; u3 in a 2/5, in b 1/2; u4 in a 1/4,
+     * in b 1/2; u9 in a 1/4. Credibility 0.6 (accepted + 1) / (accepted + 2): u2, u3 0.4; u4, u9 0.3. Activity
+     * ln(1 + A) / ln(1 + A_max), A the sum of exp(-days / 14) over one's answers. Fairness 1 - exp(-days / 7) since
+     * one's last answer.
      *
-     * <p>q10 asker u1 is a known customer; topics a and b, each weight 1. Proximity = 1 - (1 - path)(1 - shared),
-     * shared = 0.3 (1 - e^(-1/2)) = 0.118 for one shared contact. Direct ties to u1: u2 2/3 (two answers), u3 1/2,
-     * u4 1/2; u2 and u3 share each other. Static scores: u3 0.55*0.45 + 0.3*0.559 + 0.15 = 0.565; u2 0.55*0.286 +
-     * 0.3*0.706 + 0.15 = 0.519; u4 0.55*0.375 + 0.3*0.5 + 0.15 = 0.506; u9 0.55*0.125 + 0.15 = 0.219. Proximity
-     * lifts u2 above u4. Online, u3 also has the accepted answer 91 (a: 5/8, score 0.627) and u8 enters through
-     * u2 (path 2/3 * 1/2 * 1/2, shares u2: proximity 0.265, score 0.298), above u9.
+     * <p>q9 (Jan 10 10:00) asker u2 is an employee, so no customer; topic a; weights used 0.85. A: u4 2.533 (the
+     * most), u3 1.891, u9 0.810 -> activity u3 0.841, u9 0.470; fairness u3 0.432, u4 0.508, u9 0.345. Scores
+     * (x 0.85): u3 0.16 + 0.04 + 0.1 + 0.168 + 0.022 = 0.490; u4 0.1 + 0.03 + 0.1 + 0.2 + 0.025 = 0.455; u9 0.341:
+     * u3, u4, u9.
+     *
+     * <p>q10 (Jan 12 10:00) asker u1 is a known customer; topics a and b, each weight 1; all seven weights used (1.2).
+     * Proximity = 1 - (1 - path)(1 - shared), shared = 0.3 (1 - e^(-1/2)) = 0.118 for one shared contact. Direct
+     * ties to u1: u2 2/3 (two answers), u3 1/2, u4 1/2; u2 and u3 share each other: proximity u2 0.706, u3 0.559,
+     * u4 0.5. Audience: of u1's contacts {u2, u3, u4}, u2 and u3 know one other each (1/2), u4 none. Static, two days
+     * after the split: activity u4 1, u3 0.835, u2 0.574, u9 0.458; fairness u2 0.759, u3 0.573, u4 0.630, u9 0.508.
+     * Scores (x 1.2): u3 0.18 + 0.140 + 0.04 + 0.05 + 0.1 + 0.167 + 0.029 = 0.705; u4 0.15 + 0.125 + 0.03 + 0 + 0.1
+     * + 0.2 + 0.031 = 0.637; u2 0.114 + 0.177 + 0.04 + 0.05 + 0.1 + 0.115 + 0.038 = 0.633; u9 0.297: u3, u4, u2, u9,
+     * activity lifting u4 above u2. Online, u3 also has the accepted answer 91 (a: 5/8; credibility 0.45; the most
+     * active, 1; fairness 0.244: 0.772) and u8 its answer 92, entering through u2 (path 2/3 * 1/2 * 1/2, shares u2:
+     * proximity 0.265; audience 1/3; activity 0.500: 0.392), above u9; u4's activity falls to 0.926 (0.622), below
+     * u2 (0.625): u3, u2, u4, u8, u9.
      */
     @Test
     void shouldScoreTheEngineByHand() {
@@ -140,9 +153,9 @@ class RoutingEvaluationTest {
 
         RoutingReport.Result st = result(report, "engine", "static");
         assertEquals(List.of(1, 0), ranks(st, true));
-        assertEquals(List.of(1, 3), ranks(st, false));
+        assertEquals(List.of(1, 2), ranks(st, false));
         assertMetrics(st.accepted(), 2, 0.5, 0.5, 0.5, 0.5);
-        assertMetrics(st.any(), 2, 0.5, 1, 1, (1 + 1 / 3.0) / 2);
+        assertMetrics(st.any(), 2, 0.5, 1, 1, (1 + 1 / 2.0) / 2);
         assertEquals(Map.of("rebuilds", 0L, "excluded", 0L, "unroutable", 0L), st.diagnostics());
 
         RoutingReport.Result on = result(report, "engine", "online");
@@ -175,7 +188,7 @@ class RoutingEvaluationTest {
     @Test
     void shouldAskTheEngineForTheTagsAndAKnownAskerOnly() {
         List<MatchRequest> asked = new ArrayList<>();
-        RoutingMethod recorded = new RoutingMethod("engine", d -> new EngineRanker(d, store -> request -> {
+        RoutingMethod recorded = new RoutingMethod("engine", d -> new EngineRanker(d, (store, clock) -> request -> {
             asked.add(request);
             return new GraphAdvocateMatcher(store, ScoringWeights.DEFAULT).match(request);
         }));
@@ -190,8 +203,8 @@ class RoutingEvaluationTest {
 
     @Test
     void shouldNotExcludeAnyoneForTheConvertersCapacity() throws IOException {
-        // u4 writes six answers that are not accepted: as assignments in status responded they would fill the
-        // converter's capacity of 5 and the matcher would drop u4 as at capacity.
+        // u4 writes six answers that are not accepted, more than the converter's capacity of 5: each is a resolved
+        // assignment, finished work, so the matcher does not drop u4 as at capacity.
         StringBuilder posts = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<posts>\n");
         for (int i = 1; i <= 6; i++) {
             posts.append("  <row Id=\"").append(i).append("\" PostTypeId=\"1\" CreationDate=\"2020-01-0").append(i)

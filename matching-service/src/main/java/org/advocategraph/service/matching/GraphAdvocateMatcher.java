@@ -1,5 +1,8 @@
 package org.advocategraph.service.matching;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.advocategraph.model.Assignment;
 import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.Customer;
@@ -23,13 +27,14 @@ import org.advocategraph.model.SubtopicOf;
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.Topic;
 import org.advocategraph.service.NotFoundException;
+import org.advocategraph.store.AssignmentQuery;
 import org.advocategraph.store.EngagementStats;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.WeightedId;
 
 /**
- * Ranks advocates by a weighted mean of six factors (expertise, proximity, credibility, audience, availability,
- * fairness; weights per purpose, {@link PurposeWeights}), after hard filters (active, opted in, purpose,
+ * Ranks advocates by a weighted mean of seven factors (expertise, proximity, credibility, audience, availability,
+ * activity, fairness; weights per purpose, {@link PurposeWeights}), after hard filters (active, opted in, purpose,
  * language, capacity, then the {@link RoutingPolicy}: program policies and account ownership), and explains
  * every match.
  *
@@ -41,20 +46,37 @@ import org.advocategraph.store.WeightedId;
  * connections, and ownership of the customer's account, combined as independent chances:
  * {@code 1 - (1 - path)(1 - shared)(1 - owner)}.
  *
- * <p>Credibility: holding a certification (0.4) and how past assignments ended (0.6): resolved with a positive
- * sentiment after, smoothed as {@code (positive + 1) / (resolved + 2)}, so an advocate with no history counts
- * as even.
+ * <p>Credibility: holding a certification (0.4) and how past assignments ended (0.6): of the resolved ones whose
+ * sentiment after was recorded ({@code rated}), the share that ended positive, smoothed as
+ * {@code (positive + 1) / (rated + 2)}, so an advocate with no rated outcome counts as even. An outcome nobody
+ * recorded is evidence neither way: counting it as not positive would make every unrated resolution lower the
+ * advocate's credibility, so the more an advocate resolved, the less credible they would look.
  *
  * <p>Audience: the share of the affected community (the conversation's participants and the customer's direct
  * contacts, the advocate excluded) the advocate has a tie with.
  *
  * <p>Availability: the share of capacity still free. Advocates at capacity are filtered out, never ranked.
  *
+ * <p>Activity: how much the advocate responded lately. Each response (the {@link EngagementStats#recentResponses
+ * latest ones}) counts {@code exp(-age in days / }{@value #ACTIVITY_DAYS}{@code )}, so one from today counts 1,
+ * one from two weeks ago 0.37; the factor is {@code ln(1 + A) / ln(1 + max(A_max, 1))} for the advocate's sum
+ * {@code A} and the largest among the advocates considered, as triage scales reach. Whoever has been answering
+ * lately is the likeliest to answer now (Li and King, "Routing questions to appropriate answerers in community
+ * question answering services", CIKM 2010, estimate an answerer's availability from their recent activity); a
+ * logarithm because ten times as active is not ten times as likely; relative to the most active so that the
+ * factor does not depend on how busy the program is as a whole, but never to less than one response just now,
+ * so that when nobody has responded for weeks the least idle does not count as fully active. It applies when
+ * someone considered has responded at all.
+ * With topics, the advocates of the {@value #RECENT_ASSIGNMENTS} most recent assignments are candidates besides
+ * the experts: recorded expertise is never complete, and someone who answers a lot may answer this too. Without
+ * topics they are not, since a request on a customer alone asks who is close to that customer.
+ *
  * <p>Fairness: {@code 1 - exp(-days since last asked / }{@value #FAIRNESS_DAYS}{@code )}; never asked is 1.
  *
  * <p>Work is bounded: one neighbourhood fetch of the customer's ties, one of the ties of the
  * {@value #MAX_SECOND_HOP} strongest neighbours, one of the candidates' ties; at most {@value #MAX_CANDIDATES}
- * expert candidates are scored in full.
+ * expert candidates are scored in full, besides the advocates of the {@value #RECENT_ASSIGNMENTS} most recent
+ * assignments.
  */
 public final class GraphAdvocateMatcher implements AdvocateMatcher {
     static final double NARROWER = 0.8;
@@ -63,18 +85,24 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     static final int MAX_SECOND_HOP = 200;
     static final int MAX_CANDIDATES = 500;
     static final double FAIRNESS_DAYS = 7.0;
+    /** Days over which a response's weight in activity falls to 1/e: about two weeks, a working cycle. */
+    static final double ACTIVITY_DAYS = 14.0;
+    /** The activity (one response just now) below which the most active advocate is not scaled up to 1. */
+    static final double ACTIVITY_FLOOR = 1.0;
+    /** How many of the most recent assignments bring their advocates in as candidates. */
+    static final int RECENT_ASSIGNMENTS = 500;
 
     private final GraphStore store;
     private final PurposeWeights weights;
     private final RoutingPolicy policy;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     /**
      * @param store   the graph
      * @param weights factor weights, the same for every purpose
      */
     public GraphAdvocateMatcher(GraphStore store, ScoringWeights weights) {
-        this(store, PurposeWeights.uniform(weights), RoutingPolicy.NONE, java.time.Clock.systemUTC());
+        this(store, PurposeWeights.uniform(weights), RoutingPolicy.NONE, Clock.systemUTC());
     }
 
     /**
@@ -83,7 +111,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
      * @param policy  the routing policy (program rules, account ownership)
      * @param clock   the time fairness measures from
      */
-    public GraphAdvocateMatcher(GraphStore store, PurposeWeights weights, RoutingPolicy policy, java.time.Clock clock) {
+    public GraphAdvocateMatcher(GraphStore store, PurposeWeights weights, RoutingPolicy policy, Clock clock) {
         this.store = store;
         this.weights = weights;
         this.policy = policy;
@@ -118,6 +146,9 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             notes.add("scored the " + MAX_CANDIDATES + " strongest of " + expertise.size() + " experts in full");
         }
 
+        if (!topicWeights.isEmpty()) {
+            candidates.addAll(recentlyActive());
+        }
         Proximity proximity = customer == null ? null : proximity(customer, candidates, notes);
         if (proximity != null) {
             candidates.addAll(proximity.direct());
@@ -132,22 +163,11 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         Set<String> owners = proximity == null ? Set.of() : proximity.owners();
         RoutingPolicy.Check rules = policy.check(new RoutingPolicy.Context(purpose, channel, request.programId(), customer, owners));
         Map<String, Integer> excluded = new TreeMap<>();
-        ScoringWeights w = weights.forPurpose(purpose);
-        Map<String, Boolean> used = new LinkedHashMap<>();
-        used.put("expertise", !topicWeights.isEmpty());
-        used.put("proximity", proximity != null);
-        used.put("credibility", true);
-        used.put("audience", !community.isEmpty());
-        used.put("availability", true);
-        used.put("fairness", true);
-        double weightSum = used.entrySet().stream().filter(Map.Entry::getValue).mapToDouble(e -> w.of(e.getKey())).sum();
-
-        // Score every candidate; explain (which costs string formatting) only those returned.
-        List<Scored> scored = new ArrayList<>();
+        List<Eligible> eligible = new ArrayList<>();
+        double mostActive = 0;
         for (Employee e : employees) {
             EngagementStats h = history.getOrDefault(e.id(), EngagementStats.none(e.id()));
-            int load = h.open();
-            String filter = filter(e, purpose, language, load);
+            String filter = filter(e, purpose, language, h.open());
             if (filter == null) {
                 filter = rules.exclude(e);
             }
@@ -155,19 +175,39 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
                 excluded.merge(filter, 1, Integer::sum);
                 continue;
             }
+            double recent = recentActivity(h);
+            eligible.add(new Eligible(e, h, recent));
+            mostActive = Math.max(mostActive, recent);
+        }
+        ScoringWeights w = weights.forPurpose(purpose);
+        Map<String, Boolean> used = new LinkedHashMap<>();
+        used.put("expertise", !topicWeights.isEmpty());
+        used.put("proximity", proximity != null);
+        used.put("credibility", true);
+        used.put("audience", !community.isEmpty());
+        used.put("availability", true);
+        used.put("activity", mostActive > 0);
+        used.put("fairness", true);
+        double weightSum = used.entrySet().stream().filter(Map.Entry::getValue).mapToDouble(e -> w.of(e.getKey())).sum();
+
+        // Score every candidate; explain (which costs string formatting) only those returned.
+        List<Scored> scored = new ArrayList<>();
+        for (Eligible candidate : eligible) {
+            Employee e = candidate.employee();
             double exp = expertise.getOrDefault(e.id(), 0.0);
             ProximityScore prox = proximity != null ? proximity.score(e.id(), false) : ProximityScore.NONE;
-            if (exp == 0 && prox.value() == 0) {
+            double active = Math.log1p(candidate.recent()) / Math.log1p(Math.max(mostActive, ACTIVITY_FLOOR));
+            if (exp == 0 && prox.value() == 0 && active == 0) {
                 continue;
             }
-            Map<String, Double> factors = factors(e, h, exp, prox.value(), community, neighbours, null);
+            Map<String, Double> factors = factors(e, candidate.history(), exp, prox.value(), active, community, neighbours, null);
             double score = 0;
             for (var f : factors.entrySet()) {
                 if (used.get(f.getKey())) {
                     score += w.of(f.getKey()) * f.getValue();
                 }
             }
-            scored.add(new Scored(e, h, exp, round(score / weightSum)));
+            scored.add(new Scored(e, candidate.history(), exp, active, round(score / weightSum)));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(x -> x.employee().id()));
         List<Match> matches = new ArrayList<>();
@@ -181,7 +221,8 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             if (!topicWeights.isEmpty() && x.expertise() == 0) {
                 reasons.add("No recorded expertise on the requested topics");
             }
-            Map<String, Double> factors = factors(e, x.history(), x.expertise(), prox.value(), community, neighbours, reasons);
+            Map<String, Double> factors = factors(e, x.history(), x.expertise(), prox.value(), x.activity(), community,
+                    neighbours, reasons);
             factors.replaceAll((k, v) -> round(v));
             matches.add(new Match(e.id(), e.name(), e.title(), e.department(), x.score(), factors, prox.path(), reasons,
                     List.copyOf(e.certifications()), x.history().open(), e.capacity(), coverage.getOrDefault(e.id(), Map.of())));
@@ -382,14 +423,14 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     }
 
     /** A candidate's score, before it is explained. */
-    private record Scored(Employee employee, EngagementStats history, double expertise, double score) {
+    private record Scored(Employee employee, EngagementStats history, double expertise, double activity, double score) {
     }
 
     /**
-     * The six factors of one advocate, in answer order; with {@code reasons} not null, the reasons of the last four
-     * are added to it.
+     * The seven factors of one advocate, in answer order; with {@code reasons} not null, the reasons of those
+     * after proximity are added to it.
      */
-    private Map<String, Double> factors(Employee e, EngagementStats h, double expertise, double proximity,
+    private Map<String, Double> factors(Employee e, EngagementStats h, double expertise, double proximity, double activity,
                                         Set<String> community, Map<String, Set<String>> neighbours, List<String> reasons) {
         Map<String, Double> factors = new LinkedHashMap<>();
         factors.put("expertise", expertise);
@@ -400,6 +441,10 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         factors.put("availability", 1.0 - (double) load / e.capacity());
         if (reasons != null) {
             reasons.add("Has capacity: " + load + " of " + e.capacity() + " open assignments");
+        }
+        factors.put("activity", activity);
+        if (reasons != null) {
+            describeActivity(h, reasons);
         }
         factors.put("fairness", fairness(h, reasons));
         return factors;
@@ -453,11 +498,54 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         if (reasons != null && certified > 0) {
             reasons.add("Certified: " + String.join(", ", new java.util.TreeSet<>(e.certifications())));
         }
-        int ended = h.count(AssignmentStatus.RESOLVED);
-        if (reasons != null && ended > 0) {
-            reasons.add("Ended " + h.resolvedPositive() + " of " + ended + " past assignments on a positive note");
+        int rated = h.resolvedRated();
+        if (reasons == null) {
+            // scored only
+        } else if (rated > 0) {
+            reasons.add("Ended " + h.resolvedPositive() + " of " + rated + " past assignments with a recorded sentiment"
+                    + " on a positive note");
+        } else if (h.count(AssignmentStatus.RESOLVED) > 0) {
+            reasons.add("Resolved " + h.count(AssignmentStatus.RESOLVED) + " past assignments, none with a recorded sentiment");
         }
-        return 0.4 * certified + 0.6 * (h.resolvedPositive() + 1.0) / (ended + 2.0);
+        return 0.4 * certified + 0.6 * (h.resolvedPositive() + 1.0) / (rated + 2.0);
+    }
+
+    /** The advocates of the most recent assignments they responded to, newest first. */
+    private List<String> recentlyActive() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Assignment a : store.assignments(new AssignmentQuery(null, null, null, RECENT_ASSIGNMENTS))) {
+            if (a.status() == AssignmentStatus.RESPONDED || a.status() == AssignmentStatus.RESOLVED) {
+                out.add(a.employeeId());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return the sum over the advocate's recent responses of {@code exp(-age in days / ACTIVITY_DAYS)} */
+    private double recentActivity(EngagementStats h) {
+        Instant now = clock.instant();
+        double sum = 0;
+        for (Instant t : h.recentResponses()) {
+            double days = Math.max(0, Duration.between(t, now).toMillis() / 86_400_000.0);
+            sum += Math.exp(-days / ACTIVITY_DAYS);
+        }
+        return sum;
+    }
+
+    private void describeActivity(EngagementStats h, List<String> reasons) {
+        if (h.recentResponses().isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant since = now.minus(Duration.ofDays((long) ACTIVITY_DAYS));
+        long lately = h.recentResponses().stream().filter(t -> t.isAfter(since) && !t.isAfter(now)).count();
+        if (lately > 0) {
+            reasons.add("Responded " + lately + (lately == 1 ? " time" : " times") + " in the last "
+                    + (long) ACTIVITY_DAYS + " days");
+        } else {
+            double days = Math.max(0, Duration.between(h.recentResponses().get(0), now).toMinutes() / 1440.0);
+            reasons.add(String.format(Locale.ROOT, "Last responded %.0f days ago", days));
+        }
     }
 
     private double fairness(EngagementStats h, List<String> reasons) {
@@ -467,7 +555,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             }
             return 1.0;
         }
-        double days = Math.max(0, java.time.Duration.between(h.lastAskedAt(), clock.instant()).toMinutes() / 1440.0);
+        double days = Math.max(0, Duration.between(h.lastAskedAt(), clock.instant()).toMinutes() / 1440.0);
         if (reasons != null) {
             reasons.add(String.format(Locale.ROOT, "Last asked %.1f days ago", days));
         }
@@ -510,6 +598,10 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     }
 
     private enum Relation { SAME, NARROWER, BROADER }
+
+    /** An advocate past the hard filters, with their record and the sum behind their activity. */
+    private record Eligible(Employee employee, EngagementStats history, double recent) {
+    }
 
     private record TopicCredit(String serves, double factor, Relation relation) {
     }

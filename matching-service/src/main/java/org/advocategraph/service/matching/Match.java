@@ -11,7 +11,7 @@ import java.util.Map;
  * @param title          job title
  * @param department     department
  * @param score          overall score in 0..1 (a weighted mean of the factors used)
- * @param factors        each factor in 0..1, by name: expertise, proximity, availability
+ * @param factors        each factor in 0..1, by name, in {@link ScoringWeights#FACTORS} order
  * @param path           ids from the customer to the advocate along the best short path, empty when not connected
  * @param reasons        human-readable reasons, most important first
  * @param certifications certifications the advocate holds

@@ -18,7 +18,7 @@ import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
 class GraphAdvocateMatcherTest {
-    static final ScoringWeights WEIGHTS = new ScoringWeights(0.55, 0.30, 0, 0, 0.15, 0);
+    static final ScoringWeights WEIGHTS = new ScoringWeights(0.55, 0.30, 0, 0, 0.15, 0, 0);
     private GraphStore store;
     private AdvocateMatcher matcher;
 
