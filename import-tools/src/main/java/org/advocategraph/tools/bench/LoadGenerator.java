@@ -17,16 +17,21 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
  * The load generator of the match benchmark, run as its own process so that it does not share a JVM with the
@@ -41,21 +46,24 @@ import org.neo4j.driver.Session;
  */
 public final class LoadGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a request may take before it counts as timed out. */
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private LoadGenerator() {
     }
 
     /** What one measurement found. */
-    record Measurement(String peer, String mode, int requests, int errors, double seconds, double p50, double p90,
-                       double p99, double max) {
+    record Measurement(String peer, String mode, int requests, int errors, int timeouts, double seconds, double p50,
+                       double p90, double p99, double max) {
+        /** Answered requests per second: errors and timeouts do not count. */
         double throughput() {
-            return requests / seconds;
+            return (requests - errors - timeouts) / seconds;
         }
     }
 
-    /** Sends one request; returns normally on success. */
+    /** Sends one request; returns normally on success, throws {@link TimeoutException} past its deadline. */
     interface Target {
-        void send(JsonNode request) throws Exception;
+        void send(JsonNode request, Duration timeout) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,20 +78,32 @@ public final class LoadGenerator {
         int workers = Integer.parseInt(args[5]);
         String key = System.getenv("ADVOCATES_BENCH_KEY");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        Target service = request -> {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/matches"))
-                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        Target service = (request, timeout) -> {
+            HttpResponse<String> r;
+            try {
+                r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/matches"))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                        .timeout(timeout)
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.http.HttpTimeoutException e) {
+                throw new TimeoutException(e.getMessage());
+            }
             if (r.statusCode() != 200) {
                 throw new IOException("HTTP " + r.statusCode() + ": " + r.body());
             }
         };
         try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", System.getenv("ADVOCATES_BENCH_PASSWORD")),
                 Config.builder().withLogging(Logging.none()).withMaxConnectionPoolSize(workers + 8).build())) {
-            Target naive = request -> {
-                try (Session session = driver.session()) {
-                    session.executeRead(tx -> tx.run(NaiveMatchQuery.STATEMENT, NaiveMatchQuery.parameters(request)).list());
+            Target naive = (request, timeout) -> {
+                // An auto-commit transaction: the driver does not retry it, so the deadline holds.
+                try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+                    session.run(NaiveMatchQuery.STATEMENT, NaiveMatchQuery.parameters(request),
+                            TransactionConfig.builder().withTimeout(timeout).build()).list();
+                } catch (Neo4jException e) {
+                    if (e.code() != null && (e.code().contains("TimedOut") || e.code().contains("Terminated"))) {
+                        throw new TimeoutException(e.getMessage());
+                    }
+                    throw e;
                 }
             };
             // Warm both up, so that neither pays for class loading, JIT or query planning in the measurement.
@@ -97,9 +117,10 @@ public final class LoadGenerator {
     }
 
     private static void print(Measurement m) throws IOException {
-        System.out.println(JSON.writeValueAsString(Map.of("peer", m.peer(), "mode", m.mode(), "requests", m.requests(),
-                "errors", m.errors(), "seconds", m.seconds(), "p50", m.p50(), "p90", m.p90(), "p99", m.p99(),
-                "max", m.max(), "throughput", m.throughput())));
+        System.out.println(JSON.writeValueAsString(Map.ofEntries(Map.entry("peer", m.peer()), Map.entry("mode", m.mode()),
+                Map.entry("requests", m.requests()), Map.entry("errors", m.errors()), Map.entry("timeouts", m.timeouts()),
+                Map.entry("seconds", m.seconds()), Map.entry("p50", m.p50()), Map.entry("p90", m.p90()),
+                Map.entry("p99", m.p99()), Map.entry("max", m.max()), Map.entry("throughput", m.throughput()))));
         System.out.flush();
     }
 
@@ -109,8 +130,10 @@ public final class LoadGenerator {
         int total = rate * seconds;
         double[] latency = new double[total];
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger timeouts = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime() + 50_000_000;
+        long timeoutNanos = TIMEOUT.toNanos();
         long intervalNanos = 1_000_000_000L / rate;
         for (int i = 0; i < total; i++) {
             long due = start + i * intervalNanos;
@@ -119,19 +142,24 @@ public final class LoadGenerator {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             int n = i;
+            latency[n] = timeoutNanos / 1e6;
             pool.execute(() -> {
-                try {
-                    target.send(requests.get(n % requests.size()));
-                } catch (Exception e) {
-                    errors.incrementAndGet();
+                long left = due + timeoutNanos - System.nanoTime();
+                if (left <= 0) {
+                    timeouts.incrementAndGet();
+                    return;
                 }
-                latency[n] = (System.nanoTime() - due) / 1e6;
+                latency[n] = send(target, requests.get(n % requests.size()), Duration.ofNanos(left), errors, timeouts)
+                        ? Math.min(System.nanoTime() - due, timeoutNanos) / 1e6 : timeoutNanos / 1e6;
             });
         }
         pool.shutdown();
-        pool.awaitTermination(5, TimeUnit.MINUTES);
+        if (!pool.awaitTermination(TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return summarize(peer, "open-loop " + rate + "/s", latency, errors.get(), elapsed);
+        return summarize(peer, "open-loop " + rate + "/s", latency, errors.get(), timeouts.get(), elapsed);
     }
 
     /** Keeps {@code workers} requests in flight for {@code seconds}. */
@@ -140,6 +168,7 @@ public final class LoadGenerator {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger timeouts = new AtomicInteger();
         double[][] latency = new double[workers][200_000];
         int[] counts = new int[workers];
         List<Thread> threads = new ArrayList<>();
@@ -149,12 +178,8 @@ public final class LoadGenerator {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end && counts[me] < latency[me].length) {
                     long t0 = System.nanoTime();
-                    try {
-                        target.send(requests.get(next.getAndIncrement() % requests.size()));
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    latency[me][counts[me]++] = (System.nanoTime() - t0) / 1e6;
+                    send(target, requests.get(next.getAndIncrement() % requests.size()), TIMEOUT, errors, timeouts);
+                    latency[me][counts[me]++] = Math.min(System.nanoTime() - t0, TIMEOUT.toNanos()) / 1e6;
                 }
             });
             threads.add(t);
@@ -170,13 +195,28 @@ public final class LoadGenerator {
             System.arraycopy(latency[w], 0, all, k, counts[w]);
             k += counts[w];
         }
-        return summarize(peer, "closed-loop " + workers + " workers", all, errors.get(), elapsed);
+        return summarize(peer, "closed-loop " + workers + " workers", all, errors.get(), timeouts.get(), elapsed);
     }
 
-    private static Measurement summarize(String peer, String mode, double[] latency, int errors, double seconds) {
+    /** @return whether the request succeeded; a failure is counted as an error or a timeout */
+    private static boolean send(Target target, JsonNode request, Duration timeout, AtomicInteger errors,
+                                AtomicInteger timeouts) {
+        try {
+            target.send(request, timeout);
+            return true;
+        } catch (TimeoutException e) {
+            timeouts.incrementAndGet();
+        } catch (Exception e) {
+            errors.incrementAndGet();
+        }
+        return false;
+    }
+
+    private static Measurement summarize(String peer, String mode, double[] latency, int errors, int timeouts,
+                                         double seconds) {
         double[] sorted = latency.clone();
         Arrays.sort(sorted);
-        return new Measurement(peer, mode, sorted.length, errors, round(seconds), percentile(sorted, 0.50),
+        return new Measurement(peer, mode, sorted.length, errors, timeouts, round(seconds), percentile(sorted, 0.50),
                 percentile(sorted, 0.90), percentile(sorted, 0.99), sorted.length == 0 ? 0 : round(sorted[sorted.length - 1]));
     }
 

@@ -90,8 +90,8 @@ final class MatchBenchmark {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     JsonNode m = JSON.readTree(line);
                     results.add(m);
-                    out.printf(Locale.ROOT, "%-13s %-26s %,7d req %4d err %8.1f req/s  p50 %7.2f ms  p90 %7.2f ms  p99 %8.2f ms  max %8.2f ms%n",
-                            m.get("peer").asText(), m.get("mode").asText(), m.get("requests").asInt(), m.get("errors").asInt(),
+                    out.printf(Locale.ROOT, "%-13s %-26s %,7d req %4d err %5d timed out %8.1f req/s  p50 %7.2f ms  p90 %7.2f ms  p99 %8.2f ms  max %8.2f ms%n",
+                            m.get("peer").asText(), m.get("mode").asText(), m.get("requests").asInt(), m.get("errors").asInt(), m.get("timeouts").asInt(),
                             m.get("throughput").asDouble(), m.get("p50").asDouble(), m.get("p90").asDouble(),
                             m.get("p99").asDouble(), m.get("max").asDouble());
                     out.flush();
@@ -116,6 +116,13 @@ final class MatchBenchmark {
         out.printf(Locale.ROOT, "p99 at the fixed rate: advocates %.2f ms, naive %.2f ms (naive / advocates %.1fx)%n",
                 oursOpen.get("p99").asDouble(), naiveOpen.get("p99").asDouble(),
                 naiveOpen.get("p99").asDouble() / Math.max(oursOpen.get("p99").asDouble(), 1e-9));
+        for (JsonNode m : results) {
+            if (m.get("timeouts").asInt() > 0) {
+                out.printf(Locale.ROOT, "%s %s: %,d of %,d requests timed out (over %d s); its percentiles at or past that"
+                        + " are lower bounds%n", m.get("peer").asText(), m.get("mode").asText(), m.get("timeouts").asInt(),
+                        m.get("requests").asInt(), LoadGenerator.TIMEOUT.toSeconds());
+            }
+        }
         out.printf(Locale.ROOT, "throughput: advocates %.1f req/s, naive %.1f req/s (advocates / naive %.1fx)%n",
                 oursClosed.get("throughput").asDouble(), naiveClosed.get("throughput").asDouble(),
                 oursClosed.get("throughput").asDouble() / Math.max(naiveClosed.get("throughput").asDouble(), 1e-9));
