@@ -174,6 +174,28 @@ public interface GraphStore extends AutoCloseable {
     List<Tie> tiesOf(Collection<String> personIds);
 
     /**
+     * The ties from one set of people to another: what a path search needs to learn which of many people are one
+     * hop from a few, without reading every tie of the many. An adapter that can test the far end where it reads
+     * the ties (in memory, in the query) should override this.
+     *
+     * @param personIds people whose ties are read
+     * @param otherIds  the people the ties must lead to
+     * @return every {@code CONNECTED_TO} tie with one end among {@code personIds} and the other among
+     *         {@code otherIds}, each once
+     */
+    default List<Tie> tiesBetween(Collection<String> personIds, Set<String> otherIds) {
+        Set<String> people = Set.copyOf(personIds);
+        List<Tie> out = new java.util.ArrayList<>();
+        for (Tie t : tiesOf(people)) {
+            if (people.contains(t.fromId()) && otherIds.contains(t.toId())
+                    || people.contains(t.toId()) && otherIds.contains(t.fromId())) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The audience of a set of people: who sees what they say. That is everyone with a tie of any kind
      * towards one of them, and everyone they have a mutual tie (not {@code follows}) with.
      *

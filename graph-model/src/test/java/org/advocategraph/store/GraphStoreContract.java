@@ -555,6 +555,10 @@ public abstract class GraphStoreContract {
         assertCounts(expected);
         assertEquals(Optional.of(CAROL), store.customer("c1"));
         assertEquals(Map.of("e1", 1, "e3", 1), store.openAssignments(List.of("e1", "e2", "e3")));
+        assertEquals(List.of(), store.assignments(new AssignmentQuery("e2", null, null, 100)));
+        assertTrue(store.assignments(new AssignmentQuery(null, null, null, 100)).stream()
+                .noneMatch(a -> a.employeeId().equals("e2")), "listed assignments of the erased employee");
+        assertEquals(Map.of(), store.engagementOf(List.of("e2")));
     }
 
     @Test
@@ -733,6 +737,21 @@ public abstract class GraphStoreContract {
         assertEquals(2, two.size());
         assertEquals(Set.of(follows, colleague, knows), setOf(store.tiesOf(List.of("c1", "e2", "nobody"))));
         assertEquals(List.of(), store.tiesOf(List.of("e3", "nobody")));
+    }
+
+    @Test
+    void shouldReadOnlyTheTiesThatLeadToTheOtherPeople() {
+        // Given the fixture: c1 follows e1, e1 and e2 are colleagues (e1->e2), c2 knows c1 (c2->c1)
+        writeFixture();
+        Tie follows = new Tie("c1", "e1", TieKind.FOLLOWS, 0.4, T0);
+        Tie colleague = new Tie("e1", "e2", TieKind.COLLEAGUE, 0.9, null);
+
+        // When and Then: whichever way a tie was recorded, once, and only towards the other set
+        assertEquals(List.of(colleague), store.tiesBetween(List.of("e1"), Set.of("e2", "c2")));
+        assertEquals(Set.of(follows, colleague), setOf(store.tiesBetween(List.of("e1", "e2", "c1"), Set.of("e1", "e2"))));
+        assertEquals(2, store.tiesBetween(List.of("e1", "e2", "c1"), Set.of("e1", "e2")).size());
+        assertEquals(List.of(), store.tiesBetween(List.of("c2", "nobody"), Set.of("e1", "nobody")));
+        assertEquals(List.of(), store.tiesBetween(List.of("e1"), Set.of()));
     }
 
     @Test
@@ -1030,6 +1049,27 @@ public abstract class GraphStoreContract {
         // as5 (responded at T2), then as8, as7, as6, newest first; as4 was declined, so is no response
         assertEquals(List.of(T2, T0.plusSeconds(500), T0.plusSeconds(300), T0.plusSeconds(100)), cy.recentResponses());
         assertEquals(Map.of(), store.engagementOf(List.of()));
+    }
+
+    @Test
+    void shouldCountAnAssignmentChangeInTheFiguresReadAfterIt() {
+        // Given the fixture, with e1's figures read once (as1 proposed, as2 resolved)
+        writeFixture();
+        assertEquals(1, store.engagementOf(List.of("e1")).get("e1").open());
+
+        // When as1 is resolved on a positive note, and as2 moves from e1 to e2
+        assertTrue(store.updateAssignment(new Assignment("as1", "e1", "v1", T0, AssignmentStatus.RESOLVED, T2, "done", 0.5),
+                AssignmentStatus.PROPOSED));
+        upsert(new Assignment("as2", "e2", "v1", T0, AssignmentStatus.RESOLVED, T1, "", 0.5));
+
+        // Then both employees' figures say so
+        Map<String, EngagementStats> stats = store.engagementOf(List.of("e1", "e2"));
+        EngagementStats ada = stats.get("e1");
+        assertEquals(0, ada.open());
+        assertEquals(1, ada.count(AssignmentStatus.RESOLVED));
+        assertEquals(List.of(T2), ada.recentResponses());
+        assertEquals(1, stats.get("e2").count(AssignmentStatus.RESOLVED));
+        assertEquals(1, stats.get("e2").count(AssignmentStatus.ACCEPTED));
     }
 
     // ---- scanning every element of a type ----

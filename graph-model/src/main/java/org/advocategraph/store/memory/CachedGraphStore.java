@@ -308,6 +308,11 @@ public final class CachedGraphStore implements GraphStore {
     }
 
     @Override
+    public List<Tie> tiesBetween(Collection<String> personIds, Set<String> otherIds) {
+        return read(() -> graph.tiesBetween(personIds, otherIds));
+    }
+
+    @Override
     public Set<String> audienceOf(Collection<String> personIds) {
         return read(() -> graph.audienceOf(personIds));
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.advocategraph.model.About;
 import org.advocategraph.model.Account;
@@ -42,7 +43,13 @@ import org.advocategraph.store.WeightedId;
  * (or of the wrong kind) is skipped; an assignment written again with other endpoints moves. Not thread-safe:
  * {@link CachedGraphStore} guards it.
  *
- * <p>Memory: one map entry per node and two per relationship (one per end), about 150 bytes each.
+ * <p>Memory: one map entry per node and two per relationship (one per end), about 150 bytes each. A relationship
+ * is kept with its endpoints' id strings shared with their nodes, not its own copies: fewer objects, and a
+ * matcher walking thousands of relationships per request meets the same few hot strings, with their hashes
+ * computed, instead of a cold copy each time.
+ *
+ * <p>Each employee's {@link org.advocategraph.store.EngagementStats} is computed on first read and kept until one
+ * of their assignments is written: matching reads it for hundreds of candidates per request.
  */
 final class MemoryGraph {
 
@@ -74,6 +81,11 @@ final class MemoryGraph {
     private final Map<String, Set<String>> assignmentsByEmployee = new HashMap<>();
     /** every assignment, most recently proposed first: the order lists are in, so a list reads only what it returns */
     private final NavigableSet<Assignment> assignmentsByRecency = new TreeSet<>(org.advocategraph.store.AssignmentQuery.ORDER);
+    /**
+     * employee -> their engagement figures, filled on read (readers share a read lock, hence a concurrent map) and
+     * dropped when one of their assignments changes
+     */
+    private final Map<String, org.advocategraph.store.EngagementStats> engagement = new ConcurrentHashMap<>();
 
     /** Applies a write as the store does; the result counts what was written and skipped. */
     UpsertResult apply(List<? extends GraphElement> elements) {
@@ -192,6 +204,12 @@ final class MemoryGraph {
         return ok ? null : describe;
     }
 
+    /** @return the id instance of the person's node */
+    private String person(String id) {
+        Employee e = employees.get(id);
+        return e != null ? e.id() : customers.get(id).id();
+    }
+
     private boolean isPerson(String id) {
         return employees.containsKey(id) || customers.containsKey(id);
     }
@@ -199,6 +217,7 @@ final class MemoryGraph {
     /** @return true when the relationship is new */
     private boolean putRelationship(GraphElement e) {
         if (e instanceof Expertise x) {
+            x = new Expertise(employees.get(x.employeeId()).id(), topics.get(x.topicId()).id(), x.level(), x.source());
             return expertiseByTopic.computeIfAbsent(x.topicId(), k -> new HashMap<>()).put(x.employeeId(), x) == null;
         } else if (e instanceof Interest x) {
             return interests.computeIfAbsent(x.customerId(), k -> new HashMap<>()).put(x.topicId(), x.weight()) == null;
@@ -206,6 +225,7 @@ final class MemoryGraph {
             topicLinks.computeIfAbsent(x.parentId(), k -> new LinkedHashSet<>()).add(x);
             return topicLinks.computeIfAbsent(x.childId(), k -> new LinkedHashSet<>()).add(x);
         } else if (e instanceof Tie x) {
+            x = new Tie(person(x.fromId()), person(x.toId()), x.kind(), x.strength(), x.since());
             List<Object> k = List.of(x.fromId(), x.toId(), x.kind());
             ties.computeIfAbsent(x.toId(), p -> new LinkedHashMap<>()).put(k, x);
             return ties.computeIfAbsent(x.fromId(), p -> new LinkedHashMap<>()).put(k, x) == null;
@@ -218,7 +238,13 @@ final class MemoryGraph {
         } else if (e instanceof Membership x) {
             return members.computeIfAbsent(x.programId(), k -> new HashSet<>()).add(x.employeeId());
         } else if (e instanceof Assignment x) {
+            x = new Assignment(x.id(), employees.get(x.employeeId()).id(), conversations.get(x.conversationId()).id(),
+                    x.assignedAt(), x.status(), x.respondedAt(), x.outcome(), x.sentimentAfter(), x.decidedAt(), x.resolvedAt());
             Assignment old = assignments.put(x.id(), x);
+            engagement.remove(x.employeeId());
+            if (old != null) {
+                engagement.remove(old.employeeId());
+            }
             if (old != null) {
                 assignmentsByRecency.remove(old);
             }
@@ -252,9 +278,10 @@ final class MemoryGraph {
         owners.values().forEach(o -> o.remove(id));
         members.values().forEach(m -> m.remove(id));
         for (String a : assignmentsByEmployee.getOrDefault(id, Set.of())) {
-            assignments.remove(a);
+            assignmentsByRecency.remove(assignments.remove(a));
         }
         assignmentsByEmployee.remove(id);
+        engagement.remove(id);
         employees.replaceAll((k, e) -> id.equals(e.managerId()) ? new Employee(e.id(), e.name(), e.title(),
                 e.department(), e.region(), e.languages(), e.certifications(), e.purposes(), e.capacity(), e.active(),
                 e.optedIn(), null) : e);
@@ -365,17 +392,20 @@ final class MemoryGraph {
         Map<String, org.advocategraph.store.EngagementStats> out = new LinkedHashMap<>();
         for (String e : new LinkedHashSet<>(employeeIds)) {
             Set<String> ids = assignmentsByEmployee.getOrDefault(e, Set.of());
-            if (ids.isEmpty()) {
-                continue;
+            if (!ids.isEmpty()) {
+                out.put(e, engagement.computeIfAbsent(e, k -> tally(k, ids)));
             }
-            var tally = new org.advocategraph.store.EngagementStats.Tally(e);
-            for (String id : ids) {
-                Assignment a = assignments.get(id);
-                tally.add(a.status(), a.assignedAt(), a.respondedAt(), a.sentimentAfter());
-            }
-            out.put(e, tally.build());
         }
         return out;
+    }
+
+    private org.advocategraph.store.EngagementStats tally(String employeeId, Set<String> assignmentIds) {
+        var tally = new org.advocategraph.store.EngagementStats.Tally(employeeId);
+        for (String id : assignmentIds) {
+            Assignment a = assignments.get(id);
+            tally.add(a.status(), a.assignedAt(), a.respondedAt(), a.sentimentAfter());
+        }
+        return tally.build();
     }
 
     List<Tie> tiesOf(Collection<String> personIds) {
@@ -395,6 +425,19 @@ final class MemoryGraph {
             }
         }
         return out;
+    }
+
+    List<Tie> tiesBetween(Collection<String> personIds, Set<String> otherIds) {
+        // Only a tie found at both its ends (both ends asked for, both ends wanted) needs remembering.
+        Set<Tie> out = new LinkedHashSet<>();
+        for (String p : new LinkedHashSet<>(personIds)) {
+            for (Tie t : ties.getOrDefault(p, Map.of()).values()) {
+                if (otherIds.contains(t.other(p))) {
+                    out.add(t);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     Set<String> audienceOf(Collection<String> personIds) {

@@ -137,9 +137,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
 
         // Candidates: the strongest experts, plus the customer's direct contacts and account owners.
         Map<String, Double> expertise = new HashMap<>();
-        Map<String, List<Evidence>> expertiseEvidence = new HashMap<>();
-        Map<String, Map<String, Double>> coverage = new HashMap<>();
-        scoreExpertise(topicWeights, credits, expertise, expertiseEvidence, coverage);
+        Map<String, BestEvidence> expertiseEvidence = scoreExpertise(topicWeights, credits, expertise);
         Set<String> candidates = new LinkedHashSet<>();
         candidates.addAll(strongest(expertise, MAX_CANDIDATES));
         if (expertise.size() > MAX_CANDIDATES) {
@@ -215,7 +213,9 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             Employee e = x.employee();
             ProximityScore prox = proximity != null ? proximity.score(e.id(), true) : ProximityScore.NONE;
             List<String> reasons = new ArrayList<>(prox.reasons());
-            for (Evidence ev : expertiseEvidence.getOrDefault(e.id(), List.of())) {
+            BestEvidence best = expertiseEvidence.get(e.id());
+            List<Evidence> evidence = best == null ? List.of() : best.evidence();
+            for (Evidence ev : evidence) {
                 reasons.add(ev.describe(topicNames));
             }
             if (!topicWeights.isEmpty() && x.expertise() == 0) {
@@ -225,7 +225,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
                     neighbours, reasons);
             factors.replaceAll((k, v) -> round(v));
             matches.add(new Match(e.id(), e.name(), e.title(), e.department(), x.score(), factors, prox.path(), reasons,
-                    List.copyOf(e.certifications()), x.history().open(), e.capacity(), coverage.getOrDefault(e.id(), Map.of())));
+                    List.copyOf(e.certifications()), x.history().open(), e.capacity(), coverage(evidence)));
         }
         int considered = scored.size();
         List<Match> top = matches;
@@ -308,15 +308,19 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         if (requested.isEmpty()) {
             return credits;
         }
+        Map<String, Integer> index = new HashMap<>();
         for (String t : requested.keySet()) {
-            credits.put(t, new TopicCredit(t, 1.0, Relation.SAME));
+            index.put(t, index.size());
+            credits.put(t, new TopicCredit(t, index.get(t), 1.0, Relation.SAME));
         }
         for (SubtopicOf link : store.topicLinks(requested.keySet())) {
             if (requested.containsKey(link.parentId())) {
-                credits.putIfAbsent(link.childId(), new TopicCredit(link.parentId(), NARROWER, Relation.NARROWER));
+                credits.putIfAbsent(link.childId(), new TopicCredit(link.parentId(), index.get(link.parentId()), NARROWER,
+                        Relation.NARROWER));
             }
             if (requested.containsKey(link.childId())) {
-                credits.putIfAbsent(link.parentId(), new TopicCredit(link.childId(), BROADER, Relation.BROADER));
+                credits.putIfAbsent(link.parentId(), new TopicCredit(link.childId(), index.get(link.childId()), BROADER,
+                        Relation.BROADER));
             }
         }
         return credits;
@@ -334,38 +338,61 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         }
     }
 
-    private void scoreExpertise(Map<String, Double> requested, Map<String, TopicCredit> credits,
-                                Map<String, Double> scores, Map<String, List<Evidence>> evidenceOf,
-                                Map<String, Map<String, Double>> coverage) {
+    /**
+     * Puts each expert's expertise score in {@code scores}.
+     *
+     * <p>This is the matcher's widest loop (every expert of every credited topic, thousands for a popular one), so it
+     * keeps per expert just the best value and source for each requested topic in arrays, and leaves evidence and
+     * coverage to be made for the few experts that are returned.
+     *
+     * @return each expert's best evidence per requested topic
+     */
+    private Map<String, BestEvidence> scoreExpertise(Map<String, Double> requested, Map<String, TopicCredit> credits,
+                                                     Map<String, Double> scores) {
         if (credits.isEmpty()) {
-            return;
+            return Map.of();
         }
-        // best.get(employee).get(requestedTopic) = best discounted level and the evidence behind it
-        Map<String, Map<String, Evidence>> best = new HashMap<>();
-        for (Expertise x : store.expertiseIn(credits.keySet())) {
-            TopicCredit credit = credits.get(x.topicId());
+        List<Expertise> rows = store.expertiseIn(credits.keySet());
+        Map<String, BestEvidence> best = new HashMap<>(Math.max(16, rows.size() * 4 / 3));
+        int topics = requested.size();
+        String lastTopic = null;
+        TopicCredit credit = null;
+        for (Expertise x : rows) {
+            // Rows come grouped by topic: look the credit up once per run of a topic.
+            if (!x.topicId().equals(lastTopic)) {
+                lastTopic = x.topicId();
+                credit = credits.get(lastTopic);
+            }
             if (credit == null) {
                 continue;
             }
-            double value = x.level() * credit.factor();
-            best.computeIfAbsent(x.employeeId(), k -> new HashMap<>())
-                    .merge(credit.serves(), new Evidence(value, x, credit), (a, b) -> a.value() >= b.value() ? a : b);
-        }
-        double total = requested.values().stream().mapToDouble(Double::doubleValue).sum();
-        for (var entry : best.entrySet()) {
-            double sum = 0;
-            List<Evidence> evidence = new ArrayList<>();
-            Map<String, Double> covered = new LinkedHashMap<>();
-            for (var topic : entry.getValue().entrySet()) {
-                sum += requested.get(topic.getKey()) * topic.getValue().value();
-                evidence.add(topic.getValue());
-                covered.put(topic.getKey(), round(topic.getValue().value()));
+            BestEvidence b = best.get(x.employeeId());
+            if (b == null) {
+                b = new BestEvidence(topics);
+                best.put(x.employeeId(), b);
             }
-            coverage.put(entry.getKey(), covered);
-            evidence.sort(Comparator.comparingDouble(Evidence::value).reversed());
-            scores.put(entry.getKey(), sum / total);
-            evidenceOf.put(entry.getKey(), evidence);
+            b.offer(x, credit);
         }
+        double[] weight = new double[topics];
+        double total = 0;
+        int i = 0;
+        for (double w : requested.values()) {
+            weight[i++] = w;
+            total += w;
+        }
+        for (var entry : best.entrySet()) {
+            scores.put(entry.getKey(), entry.getValue().weightedSum(weight) / total);
+        }
+        return best;
+    }
+
+    /** @return the best discounted level per requested topic the evidence covers */
+    private static Map<String, Double> coverage(List<Evidence> evidence) {
+        Map<String, Double> covered = new LinkedHashMap<>();
+        for (Evidence ev : evidence) {
+            covered.put(ev.credit().serves(), round(ev.value()));
+        }
+        return covered;
     }
 
     private Proximity proximity(Customer customer, Set<String> candidates, List<String> notes) {
@@ -388,14 +415,12 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             near.add(t.fromId());
             near.add(t.toId());
         }
-        Set<String> far = new LinkedHashSet<>(candidates);
-        far.removeAll(direct.keySet());
-        for (Tie t : store.tiesOf(far)) {
-            if (near.contains(t.fromId()) || near.contains(t.toId())) {
-                ties.add(t);
-            }
-        }
+        // The account's owners are candidates too, whatever their expertise: find their paths as well.
         List<String> owners = customer.accountId() == null ? List.of() : store.ownersOf(customer.accountId());
+        Set<String> far = new LinkedHashSet<>(candidates);
+        far.addAll(owners);
+        far.removeAll(direct.keySet());
+        ties.addAll(store.tiesBetween(far, near));
         ProximitySearch search = new ProximitySearch(ties);
         return new Proximity(customer, search, search.bestPaths(customer.id(), MAX_HOPS), Set.copyOf(direct.keySet()),
                 Set.copyOf(owners));
@@ -603,7 +628,55 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     private record Eligible(Employee employee, EngagementStats history, double recent) {
     }
 
-    private record TopicCredit(String serves, double factor, Relation relation) {
+    /**
+     * @param serves the requested topic the expertise counts for
+     * @param index  that topic's position among the requested ones
+     * @param factor the discount of the expertise's level
+     */
+    private record TopicCredit(String serves, int index, double factor, Relation relation) {
+    }
+
+    /** One expert's best discounted level and its source, for each requested topic by index. */
+    private static final class BestEvidence {
+        private final double[] value;
+        private final Expertise[] source;
+        private final TopicCredit[] credit;
+
+        BestEvidence(int topics) {
+            value = new double[topics];
+            source = new Expertise[topics];
+            credit = new TopicCredit[topics];
+        }
+
+        void offer(Expertise x, TopicCredit c) {
+            double v = x.level() * c.factor();
+            int i = c.index();
+            if (source[i] == null || v > value[i]) {
+                value[i] = v;
+                source[i] = x;
+                credit[i] = c;
+            }
+        }
+
+        double weightedSum(double[] weight) {
+            double sum = 0;
+            for (int i = 0; i < value.length; i++) {
+                sum += weight[i] * value[i];
+            }
+            return sum;
+        }
+
+        /** @return the evidence, strongest first */
+        List<Evidence> evidence() {
+            List<Evidence> out = new ArrayList<>();
+            for (int i = 0; i < value.length; i++) {
+                if (source[i] != null) {
+                    out.add(new Evidence(value[i], source[i], credit[i]));
+                }
+            }
+            out.sort(Comparator.comparingDouble(Evidence::value).reversed());
+            return out;
+        }
     }
 
     private record Evidence(double value, Expertise expertise, TopicCredit credit) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.advocategraph.model.InvalidFieldException;
 import org.advocategraph.model.Purpose;
 import org.advocategraph.service.NotFoundException;
+import org.advocategraph.model.Tie;
+import org.advocategraph.model.TieKind;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
@@ -117,6 +119,21 @@ class GraphAdvocateMatcherTest {
         Match owner = result.matches().stream().filter(m -> m.advocateId().equals("e8")).findFirst().orElseThrow();
         assertTrue(owner.reasons().get(0).contains("Owns the customer's account a1"), owner.reasons().toString());
         assertEquals(0.6, owner.factors().get("proximity"), 1e-9);
+    }
+
+    @Test
+    void shouldFindTheAccountOwnersPathThoughTheOwnerIsNoExpert() {
+        // Given the account owner e8, no expert, three hops from the customer: c1 -0.8- c2 -0.5- e2 -1.0- e8
+        store.upsert(List.of(new Tie("e2", "e8", TieKind.COLLEAGUE, 1.0, null)));
+
+        // When we ask for advocates on a topic for that customer
+        MatchResult result = matcher.match(request("c1", null, List.of("kubernetes")));
+
+        // Then the owner comes with that path: 0.8 * 0.5 * 1.0 halved twice = 0.1, with ownership's 0.6:
+        // 1 - (1 - 0.1)(1 - 0.6) = 0.64
+        Match owner = result.matches().stream().filter(m -> m.advocateId().equals("e8")).findFirst().orElseThrow();
+        assertEquals(List.of("c1", "c2", "e2", "e8"), owner.path());
+        assertEquals(0.64, owner.factors().get("proximity"), 1e-9);
     }
 
     @Test
