@@ -352,8 +352,13 @@ final class MemoryGraph {
     }
 
     List<Expertise> expertiseIn(Collection<String> topicIds) {
-        List<Expertise> out = new ArrayList<>();
-        for (String t : new LinkedHashSet<>(topicIds)) {
+        Set<String> wanted = new LinkedHashSet<>(topicIds);
+        int size = 0;
+        for (String t : wanted) {
+            size += expertiseByTopic.getOrDefault(t, Map.of()).size();
+        }
+        List<Expertise> out = new ArrayList<>(size);
+        for (String t : wanted) {
             out.addAll(expertiseByTopic.getOrDefault(t, Map.of()).values());
         }
         return out;

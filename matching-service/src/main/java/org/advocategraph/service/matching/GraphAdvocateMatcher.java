@@ -136,10 +136,9 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         nameTopics(credits.keySet(), topicNames);
 
         // Candidates: the strongest experts, plus the customer's direct contacts and account owners.
-        Map<String, Double> expertise = new HashMap<>();
-        Map<String, BestEvidence> expertiseEvidence = scoreExpertise(topicWeights, credits, expertise);
+        ExpertTable expertise = scoreExpertise(topicWeights, credits);
         Set<String> candidates = new LinkedHashSet<>();
-        candidates.addAll(strongest(expertise, MAX_CANDIDATES));
+        candidates.addAll(expertise.strongest(MAX_CANDIDATES));
         if (expertise.size() > MAX_CANDIDATES) {
             notes.add("scored the " + MAX_CANDIDATES + " strongest of " + expertise.size() + " experts in full");
         }
@@ -192,7 +191,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         List<Scored> scored = new ArrayList<>();
         for (Eligible candidate : eligible) {
             Employee e = candidate.employee();
-            double exp = expertise.getOrDefault(e.id(), 0.0);
+            double exp = expertise.score(e.id());
             ProximityScore prox = proximity != null ? proximity.score(e.id(), false) : ProximityScore.NONE;
             double active = Math.log1p(candidate.recent()) / Math.log1p(Math.max(mostActive, ACTIVITY_FLOOR));
             if (exp == 0 && prox.value() == 0 && active == 0) {
@@ -213,8 +212,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             Employee e = x.employee();
             ProximityScore prox = proximity != null ? proximity.score(e.id(), true) : ProximityScore.NONE;
             List<String> reasons = new ArrayList<>(prox.reasons());
-            BestEvidence best = expertiseEvidence.get(e.id());
-            List<Evidence> evidence = best == null ? List.of() : best.evidence();
+            List<Evidence> evidence = evidence(expertise, e.id(), credits);
             for (Evidence ev : evidence) {
                 reasons.add(ev.describe(topicNames));
             }
@@ -339,22 +337,15 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     }
 
     /**
-     * Puts each expert's expertise score in {@code scores}.
-     *
-     * <p>This is the matcher's widest loop (every expert of every credited topic, thousands for a popular one), so it
-     * keeps per expert just the best value and source for each requested topic in arrays, and leaves evidence and
-     * coverage to be made for the few experts that are returned.
-     *
-     * @return each expert's best evidence per requested topic
+     * Scores every expert of the credited topics: their best discounted level for each requested topic, weighted
+     * by the topic's weight.
      */
-    private Map<String, BestEvidence> scoreExpertise(Map<String, Double> requested, Map<String, TopicCredit> credits,
-                                                     Map<String, Double> scores) {
+    private ExpertTable scoreExpertise(Map<String, Double> requested, Map<String, TopicCredit> credits) {
         if (credits.isEmpty()) {
-            return Map.of();
+            return new ExpertTable(requested.size());
         }
         List<Expertise> rows = store.expertiseIn(credits.keySet());
-        Map<String, BestEvidence> best = new HashMap<>(Math.max(16, rows.size() * 4 / 3));
-        int topics = requested.size();
+        ExpertTable table = ExpertTable.forThisThread(requested.size(), rows.size());
         String lastTopic = null;
         TopicCredit credit = null;
         for (Expertise x : rows) {
@@ -363,27 +354,36 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
                 lastTopic = x.topicId();
                 credit = credits.get(lastTopic);
             }
-            if (credit == null) {
-                continue;
+            if (credit != null) {
+                table.offer(x.employeeId(), credit.index(), x.level() * credit.factor(), x);
             }
-            BestEvidence b = best.get(x.employeeId());
-            if (b == null) {
-                b = new BestEvidence(topics);
-                best.put(x.employeeId(), b);
-            }
-            b.offer(x, credit);
         }
-        double[] weight = new double[topics];
+        double[] weight = new double[requested.size()];
         double total = 0;
         int i = 0;
         for (double w : requested.values()) {
             weight[i++] = w;
             total += w;
         }
-        for (var entry : best.entrySet()) {
-            scores.put(entry.getKey(), entry.getValue().weightedSum(weight) / total);
+        table.score(weight, total);
+        return table;
+    }
+
+    /** @return an expert's evidence, strongest first */
+    private static List<Evidence> evidence(ExpertTable table, String expert, Map<String, TopicCredit> credits) {
+        Expertise[] sources = table.sources(expert);
+        if (sources == null) {
+            return List.of();
         }
-        return best;
+        double[] values = table.values(expert);
+        List<Evidence> out = new ArrayList<>();
+        for (int t = 0; t < sources.length; t++) {
+            if (sources[t] != null) {
+                out.add(new Evidence(values[t], sources[t], credits.get(sources[t].topicId())));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Evidence::value).reversed());
+        return out;
     }
 
     /** @return the best discounted level per requested topic the evidence covers */
@@ -424,27 +424,6 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         ProximitySearch search = new ProximitySearch(ties);
         return new Proximity(customer, search, search.bestPaths(customer.id(), MAX_HOPS), Set.copyOf(direct.keySet()),
                 Set.copyOf(owners));
-    }
-
-    /**
-     * @return the ids with the {@code k} highest values, best first, ties by id: a bounded heap, O(n log k), rather
-     *         than sorting all n experts of popular topics
-     */
-    static List<String> strongest(Map<String, Double> values, int k) {
-        Comparator<Map.Entry<String, Double>> better = Map.Entry.<String, Double>comparingByValue()
-                .thenComparing(Map.Entry.<String, Double>comparingByKey().reversed());
-        java.util.PriorityQueue<Map.Entry<String, Double>> heap = new java.util.PriorityQueue<>(k + 1, better);
-        for (var e : values.entrySet()) {
-            if (heap.size() < k) {
-                heap.add(e);
-            } else if (better.compare(e, heap.peek()) > 0) {
-                heap.poll();
-                heap.add(e);
-            }
-        }
-        List<Map.Entry<String, Double>> top = new ArrayList<>(heap);
-        top.sort(better.reversed());
-        return top.stream().map(Map.Entry::getKey).toList();
     }
 
     /** A candidate's score, before it is explained. */
@@ -634,49 +613,6 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
      * @param factor the discount of the expertise's level
      */
     private record TopicCredit(String serves, int index, double factor, Relation relation) {
-    }
-
-    /** One expert's best discounted level and its source, for each requested topic by index. */
-    private static final class BestEvidence {
-        private final double[] value;
-        private final Expertise[] source;
-        private final TopicCredit[] credit;
-
-        BestEvidence(int topics) {
-            value = new double[topics];
-            source = new Expertise[topics];
-            credit = new TopicCredit[topics];
-        }
-
-        void offer(Expertise x, TopicCredit c) {
-            double v = x.level() * c.factor();
-            int i = c.index();
-            if (source[i] == null || v > value[i]) {
-                value[i] = v;
-                source[i] = x;
-                credit[i] = c;
-            }
-        }
-
-        double weightedSum(double[] weight) {
-            double sum = 0;
-            for (int i = 0; i < value.length; i++) {
-                sum += weight[i] * value[i];
-            }
-            return sum;
-        }
-
-        /** @return the evidence, strongest first */
-        List<Evidence> evidence() {
-            List<Evidence> out = new ArrayList<>();
-            for (int i = 0; i < value.length; i++) {
-                if (source[i] != null) {
-                    out.add(new Evidence(value[i], source[i], credit[i]));
-                }
-            }
-            out.sort(Comparator.comparingDouble(Evidence::value).reversed());
-            return out;
-        }
     }
 
     private record Evidence(double value, Expertise expertise, TopicCredit credit) {

@@ -65,11 +65,17 @@ public record ScoringWeights(double expertise, double proximity, double credibil
 
     /** @return the weight of a factor named as in {@link #FACTORS} */
     public double of(String factor) {
-        Double w = asMap().get(factor);
-        if (w == null) {
-            throw new IllegalArgumentException("unknown factor " + factor);
-        }
-        return w;
+        // A switch, not asMap(): scoring asks for every factor of every candidate.
+        return switch (factor) {
+            case "expertise" -> expertise;
+            case "proximity" -> proximity;
+            case "credibility" -> credibility;
+            case "audience" -> audience;
+            case "availability" -> availability;
+            case "activity" -> activity;
+            case "fairness" -> fairness;
+            default -> throw new IllegalArgumentException("unknown factor " + factor);
+        };
     }
 
     /**
