@@ -186,6 +186,12 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         used.put("activity", mostActive > 0);
         used.put("fairness", true);
         double weightSum = used.entrySet().stream().filter(Map.Entry::getValue).mapToDouble(e -> w.of(e.getKey())).sum();
+        // The weight each factor gets in this request, in factor order: 0 for a factor not used.
+        double[] weightOf = new double[used.size()];
+        int f = 0;
+        for (var u : used.entrySet()) {
+            weightOf[f++] = u.getValue() ? w.of(u.getKey()) : 0;
+        }
 
         // Score every candidate; explain (which costs string formatting) only those returned.
         List<Scored> scored = new ArrayList<>();
@@ -197,13 +203,13 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             if (exp == 0 && prox.value() == 0 && active == 0) {
                 continue;
             }
-            Map<String, Double> factors = factors(e, candidate.history(), exp, prox.value(), active, community, neighbours, null);
-            double score = 0;
-            for (var f : factors.entrySet()) {
-                if (used.get(f.getKey())) {
-                    score += w.of(f.getKey()) * f.getValue();
-                }
-            }
+            // Scored without the factor map the answer shows: this runs for every candidate.
+            double score = weightOf[0] * exp + weightOf[1] * prox.value()
+                    + weightOf[2] * credibility(e, candidate.history(), null)
+                    + weightOf[3] * audience(e.id(), community, neighbours, null)
+                    + weightOf[4] * availability(e, candidate.history())
+                    + weightOf[5] * active
+                    + weightOf[6] * fairness(candidate.history(), null);
             scored.add(new Scored(e, candidate.history(), exp, active, round(score / weightSum)));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(x -> x.employee().id()));
@@ -441,10 +447,9 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         factors.put("proximity", proximity);
         factors.put("credibility", credibility(e, h, reasons));
         factors.put("audience", audience(e.id(), community, neighbours, reasons));
-        int load = h.open();
-        factors.put("availability", 1.0 - (double) load / e.capacity());
+        factors.put("availability", availability(e, h));
         if (reasons != null) {
-            reasons.add("Has capacity: " + load + " of " + e.capacity() + " open assignments");
+            reasons.add("Has capacity: " + h.open() + " of " + e.capacity() + " open assignments");
         }
         factors.put("activity", activity);
         if (reasons != null) {
@@ -452,6 +457,10 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         }
         factors.put("fairness", fairness(h, reasons));
         return factors;
+    }
+
+    private static double availability(Employee e, EngagementStats h) {
+        return 1.0 - (double) h.open() / e.capacity();
     }
 
     /** The people a conversation touches: its participants and the customer's direct contacts. */
