@@ -1,10 +1,12 @@
 package org.advocategraph.tools.bench;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,6 +21,47 @@ import org.advocategraph.tools.load.ImportOptions;
         subcommands = {BenchCommand.Import.class, BenchCommand.Match.class})
 public final class BenchCommand {
 
+    /** What both benchmarks measure on: a folder of import files, or a dataset generated into a work folder. */
+    static final class Dataset {
+        @Option(names = "--people", defaultValue = "100000", description = "Size of the generated dataset (default: ${DEFAULT-VALUE}).")
+        int people;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Import these files instead of generating.")
+        Path dir;
+
+        /** A benchmark's work on the dataset's files, with a work folder of its own. */
+        interface Work {
+            void run(Path files, Path work) throws Exception;
+        }
+
+        /**
+         * Makes a work folder, generates the dataset into it unless {@code --dir} names one, prints the machine,
+         * runs the work, and deletes the folder whatever happens.
+         *
+         * @return the exit code: 0
+         */
+        int inWorkFolder(PrintWriter out, Work work) throws Exception {
+            Path folder = Files.createTempDirectory("advocates-bench");
+            try {
+                Path files = dir;
+                if (files == null) {
+                    files = folder.resolve("files");
+                    new DatasetGenerator(new GeneratorSpec(seed, people, 0.3, 10)).writeTo(files);
+                    out.printf("Generated %,d people (seed %d) in %s%n", people, seed, files);
+                }
+                out.printf("Java %s, %d cores, max heap %,d MB%n", System.getProperty("java.version"),
+                        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+                work.run(files, folder);
+                return 0;
+            } finally {
+                org.advocategraph.tools.Folders.deleteTree(folder);
+            }
+        }
+    }
+
     /** {@code advocates bench import}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Online import into fresh embedded Neo4j databases: advocates import vs the naive",
@@ -28,14 +71,8 @@ public final class BenchCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--people", defaultValue = "100000", description = "Size of the generated dataset (default: ${DEFAULT-VALUE}).")
-        int people;
-
-        @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--dir", paramLabel = "DIR", description = "Import these files instead of generating.")
-        Path dir;
+        @Mixin
+        Dataset dataset;
 
         @Option(names = "--threads", defaultValue = "1", description = "Writers of advocates import (default: ${DEFAULT-VALUE}).")
         int threads;
@@ -52,21 +89,8 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
-            Path work = Files.createTempDirectory("advocates-bench");
-            try {
-                Path files = dir;
-                if (files == null) {
-                    files = work.resolve("files");
-                    new DatasetGenerator(new GeneratorSpec(seed, people, 0.3, 10)).writeTo(files);
-                    out.printf("Generated %,d people (seed %d) in %s%n", people, seed, files);
-                }
-                out.printf("Java %s, %d cores, max heap %,d MB%n", System.getProperty("java.version"),
-                        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-                new ImportBenchmark(out).run(files, work, !noNaive, new ImportOptions(batchSize, 50, false, threads, !alwaysMerge));
-                return 0;
-            } finally {
-                org.advocategraph.tools.Folders.deleteTree(work);
-            }
+            return dataset.inWorkFolder(out, (files, work) -> new ImportBenchmark(out).run(files, work, !noNaive,
+                    new ImportOptions(batchSize, 50, false, threads, !alwaysMerge)));
         }
     }
 
@@ -80,14 +104,8 @@ public final class BenchCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--people", defaultValue = "100000", description = "Size of the generated dataset (default: ${DEFAULT-VALUE}).")
-        int people;
-
-        @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--dir", paramLabel = "DIR", description = "Import these files instead of generating.")
-        Path dir;
+        @Mixin
+        Dataset dataset;
 
         @Option(names = "--rate", defaultValue = "100", description = "Requests per second of the open-loop phase (default: ${DEFAULT-VALUE}).")
         int rate;
@@ -104,21 +122,7 @@ public final class BenchCommand {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate, --seconds and --workers must be positive");
             }
             var out = spec.commandLine().getOut();
-            Path work = Files.createTempDirectory("advocates-bench");
-            try {
-                Path files = dir;
-                if (files == null) {
-                    files = work.resolve("files");
-                    new DatasetGenerator(new GeneratorSpec(seed, people, 0.3, 10)).writeTo(files);
-                    out.printf("Generated %,d people (seed %d) in %s%n", people, seed, files);
-                }
-                out.printf("Java %s, %d cores, max heap %,d MB%n", System.getProperty("java.version"),
-                        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-                new MatchBenchmark(out).run(files, work, rate, seconds, workers);
-                return 0;
-            } finally {
-                org.advocategraph.tools.Folders.deleteTree(work);
-            }
+            return dataset.inWorkFolder(out, (files, work) -> new MatchBenchmark(out).run(files, work, rate, seconds, workers));
         }
     }
 }

@@ -107,11 +107,11 @@ public final class LoadGenerator {
                 }
             };
             // Warm both up, so that neither pays for class loading, JIT or query planning in the measurement.
-            closedLoop("warm-up", service, requests, 5, workers);
-            closedLoop("warm-up", naive, requests, 5, workers);
+            closedLoop("warm-up", service, requests, 5, workers, TIMEOUT);
+            closedLoop("warm-up", naive, requests, 5, workers, TIMEOUT);
             for (var peer : List.of(Map.entry("advocates", service), Map.entry("naive-cypher", naive))) {
-                print(openLoop(peer.getKey(), peer.getValue(), requests, rate, seconds, workers * 4));
-                print(closedLoop(peer.getKey(), peer.getValue(), requests, seconds, workers));
+                print(openLoop(peer.getKey(), peer.getValue(), requests, rate, seconds, workers * 4, TIMEOUT));
+                print(closedLoop(peer.getKey(), peer.getValue(), requests, seconds, workers, TIMEOUT));
             }
         }
     }
@@ -126,14 +126,14 @@ public final class LoadGenerator {
 
     /** Sends {@code rate} requests a second for {@code seconds}, each on time whatever the others do. */
     static Measurement openLoop(String peer, Target target, List<JsonNode> requests, int rate, int seconds,
-                                int threads) throws InterruptedException {
+                                int threads, Duration timeout) throws InterruptedException {
         int total = rate * seconds;
         double[] latency = new double[total];
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger timeouts = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime() + 50_000_000;
-        long timeoutNanos = TIMEOUT.toNanos();
+        long timeoutNanos = timeout.toNanos();
         long intervalNanos = 1_000_000_000L / rate;
         for (int i = 0; i < total; i++) {
             long due = start + i * intervalNanos;
@@ -154,7 +154,7 @@ public final class LoadGenerator {
             });
         }
         pool.shutdown();
-        if (!pool.awaitTermination(TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)) {
+        if (!pool.awaitTermination(timeout.toSeconds() + 10, TimeUnit.SECONDS)) {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
         }
@@ -163,7 +163,8 @@ public final class LoadGenerator {
     }
 
     /** Keeps {@code workers} requests in flight for {@code seconds}. */
-    static Measurement closedLoop(String peer, Target target, List<JsonNode> requests, int seconds, int workers)
+    static Measurement closedLoop(String peer, Target target, List<JsonNode> requests, int seconds, int workers,
+                                  Duration timeout)
             throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger next = new AtomicInteger();
@@ -178,8 +179,8 @@ public final class LoadGenerator {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end && counts[me] < latency[me].length) {
                     long t0 = System.nanoTime();
-                    send(target, requests.get(next.getAndIncrement() % requests.size()), TIMEOUT, errors, timeouts);
-                    latency[me][counts[me]++] = Math.min(System.nanoTime() - t0, TIMEOUT.toNanos()) / 1e6;
+                    send(target, requests.get(next.getAndIncrement() % requests.size()), timeout, errors, timeouts);
+                    latency[me][counts[me]++] = Math.min(System.nanoTime() - t0, timeout.toNanos()) / 1e6;
                 }
             });
             threads.add(t);
