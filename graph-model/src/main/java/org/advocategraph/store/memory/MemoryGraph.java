@@ -244,8 +244,6 @@ final class MemoryGraph {
             engagement.remove(x.employeeId());
             if (old != null) {
                 engagement.remove(old.employeeId());
-            }
-            if (old != null) {
                 assignmentsByRecency.remove(old);
             }
             assignmentsByRecency.add(x);
@@ -433,7 +431,7 @@ final class MemoryGraph {
     }
 
     List<Tie> tiesBetween(Collection<String> personIds, Set<String> otherIds) {
-        // Only a tie found at both its ends (both ends asked for, both ends wanted) needs remembering.
+        // A set: a tie with both ends asked for and both ends wanted is met twice.
         Set<Tie> out = new LinkedHashSet<>();
         for (String p : new LinkedHashSet<>(personIds)) {
             for (Tie t : ties.getOrDefault(p, Map.of()).values()) {

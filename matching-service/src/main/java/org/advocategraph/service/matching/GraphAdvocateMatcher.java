@@ -177,20 +177,13 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             mostActive = Math.max(mostActive, recent);
         }
         ScoringWeights w = weights.forPurpose(purpose);
-        Map<String, Boolean> used = new LinkedHashMap<>();
-        used.put("expertise", !topicWeights.isEmpty());
-        used.put("proximity", proximity != null);
-        used.put("credibility", true);
-        used.put("audience", !community.isEmpty());
-        used.put("availability", true);
-        used.put("activity", mostActive > 0);
-        used.put("fairness", true);
-        double weightSum = used.entrySet().stream().filter(Map.Entry::getValue).mapToDouble(e -> w.of(e.getKey())).sum();
-        // The weight each factor gets in this request, in factor order: 0 for a factor not used.
-        double[] weightOf = new double[used.size()];
-        int f = 0;
-        for (var u : used.entrySet()) {
-            weightOf[f++] = u.getValue() ? w.of(u.getKey()) : 0;
+        // Which factors this request can use, in ScoringWeights.FACTORS order, and the weight each gets: 0 if unused.
+        boolean[] used = {!topicWeights.isEmpty(), proximity != null, true, !community.isEmpty(), true, mostActive > 0, true};
+        double[] weightOf = new double[used.length];
+        double weightSum = 0;
+        for (int f = 0; f < used.length; f++) {
+            weightOf[f] = used[f] ? w.of(ScoringWeights.FACTORS.get(f)) : 0;
+            weightSum += weightOf[f];
         }
 
         // Score every candidate; explain (which costs string formatting) only those returned.
@@ -203,13 +196,11 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             if (exp == 0 && prox.value() == 0 && active == 0) {
                 continue;
             }
-            // Scored without the factor map the answer shows: this runs for every candidate.
-            double score = weightOf[0] * exp + weightOf[1] * prox.value()
-                    + weightOf[2] * credibility(e, candidate.history(), null)
-                    + weightOf[3] * audience(e.id(), community, neighbours, null)
-                    + weightOf[4] * availability(e, candidate.history())
-                    + weightOf[5] * active
-                    + weightOf[6] * fairness(candidate.history(), null);
+            double[] factors = factors(e, candidate.history(), exp, prox.value(), active, community, neighbours, null);
+            double score = 0;
+            for (int f = 0; f < factors.length; f++) {
+                score += weightOf[f] * factors[f];
+            }
             scored.add(new Scored(e, candidate.history(), exp, active, round(score / weightSum)));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(x -> x.employee().id()));
@@ -225,9 +216,12 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             if (!topicWeights.isEmpty() && x.expertise() == 0) {
                 reasons.add("No recorded expertise on the requested topics");
             }
-            Map<String, Double> factors = factors(e, x.history(), x.expertise(), prox.value(), x.activity(), community,
-                    neighbours, reasons);
-            factors.replaceAll((k, v) -> round(v));
+            double[] values = factors(e, x.history(), x.expertise(), prox.value(), x.activity(), community, neighbours,
+                    reasons);
+            Map<String, Double> factors = new LinkedHashMap<>();
+            for (int f = 0; f < values.length; f++) {
+                factors.put(ScoringWeights.FACTORS.get(f), round(values[f]));
+            }
             matches.add(new Match(e.id(), e.name(), e.title(), e.department(), x.score(), factors, prox.path(), reasons,
                     List.copyOf(e.certifications()), x.history().open(), e.capacity(), coverage(evidence)));
         }
@@ -246,7 +240,9 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         resolved.put("channel", channel);
         resolved.put("programId", request.programId());
         Map<String, Double> usedWeights = new LinkedHashMap<>();
-        w.asMap().forEach((k, v) -> usedWeights.put(k, used.get(k) ? v : 0.0));
+        for (int f = 0; f < weightOf.length; f++) {
+            usedWeights.put(ScoringWeights.FACTORS.get(f), weightOf[f]);
+        }
         return new MatchResult(top, resolved, considered + excluded.values().stream().mapToInt(Integer::intValue).sum(),
                 excluded, notes, usedWeights);
     }
@@ -437,30 +433,19 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
     }
 
     /**
-     * The seven factors of one advocate, in answer order; with {@code reasons} not null, the reasons of those
-     * after proximity are added to it.
+     * The seven factors of one advocate, in {@link ScoringWeights#FACTORS} order (an array, not a map: scoring asks
+     * this of every candidate); with {@code reasons} not null, the reasons of those after proximity are added to it.
      */
-    private Map<String, Double> factors(Employee e, EngagementStats h, double expertise, double proximity, double activity,
-                                        Set<String> community, Map<String, Set<String>> neighbours, List<String> reasons) {
-        Map<String, Double> factors = new LinkedHashMap<>();
-        factors.put("expertise", expertise);
-        factors.put("proximity", proximity);
-        factors.put("credibility", credibility(e, h, reasons));
-        factors.put("audience", audience(e.id(), community, neighbours, reasons));
-        factors.put("availability", availability(e, h));
+    private double[] factors(Employee e, EngagementStats h, double expertise, double proximity, double activity,
+                             Set<String> community, Map<String, Set<String>> neighbours, List<String> reasons) {
+        double credibility = credibility(e, h, reasons);
+        double audience = audience(e.id(), community, neighbours, reasons);
         if (reasons != null) {
             reasons.add("Has capacity: " + h.open() + " of " + e.capacity() + " open assignments");
-        }
-        factors.put("activity", activity);
-        if (reasons != null) {
             describeActivity(h, reasons);
         }
-        factors.put("fairness", fairness(h, reasons));
-        return factors;
-    }
-
-    private static double availability(Employee e, EngagementStats h) {
-        return 1.0 - (double) h.open() / e.capacity();
+        return new double[] {expertise, proximity, credibility, audience, 1.0 - (double) h.open() / e.capacity(),
+                activity, fairness(h, reasons)};
     }
 
     /** The people a conversation touches: its participants and the customer's direct contacts. */
