@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,10 +21,9 @@ class LoadGeneratorTest {
 
     @Test
     void shouldCountRequestsPastTheirDeadlineAsTimedOutAndLeaveThemOutOfThroughput() throws Exception {
-        // Given a peer that answers request 0 at once and gives up on request 1 at its deadline
+        // Given a peer that answers request 0 at once and reports request 1 as past its deadline
         LoadGenerator.Target target = (request, timeout) -> {
             if (request.asInt() == 1) {
-                Thread.sleep(timeout.toMillis());
                 throw new TimeoutException("late");
             }
         };
@@ -40,11 +41,12 @@ class LoadGeneratorTest {
 
     @Test
     void shouldAbandonRequestsThatCouldNotStartBeforeTheirDeadlineInsteadOfRunningABacklog() throws Exception {
-        // Given a peer that takes half a second whatever its deadline, with one thread to send from
+        // Given a peer that does not answer for half a second whatever its deadline, with one thread to send from
         AtomicInteger sent = new AtomicInteger();
+        CountDownLatch never = new CountDownLatch(1);
         LoadGenerator.Target slow = (request, timeout) -> {
             sent.incrementAndGet();
-            Thread.sleep(500);
+            never.await(500, TimeUnit.MILLISECONDS);
         };
 
         // When 20 requests are due over a second
