@@ -31,7 +31,7 @@ import org.advocategraph.tools.connect.StackExchangeGraph;
  * Our engine as a routing method: the graph of what happened so far, made by the same mapping as
  * {@code import stackexchange} ({@link StackExchangeGraph}, as a cut graph), kept in an in-memory TinkerGraph
  * store, and asked by an {@link AdvocateMatcher} for the question's tags as topics and, when the asker is a known
- * customer, the asker as customer.
+ * person (a customer, or an employee: someone who has answered before), the asker as the person seeking help.
  *
  * <p><b>Time.</b> The matcher's clock is fixed at the creation of the question being ranked, so that what depends
  * on the present (fairness: how long ago an advocate was last asked; activity: how much they responded lately) is
@@ -42,8 +42,8 @@ import org.advocategraph.tools.connect.StackExchangeGraph;
  *
  * <p><b>Requests.</b> Tags that are not topics in the graph yet (first used by this question) are left out of the
  * request, since a request may only name known topics; a question with no known tag and no known asker cannot be
- * routed and gets an empty list. At most {@link MatchRequest#MAX_LIMIT} matches are asked for; the asker, when an
- * employee, is removed from them.
+ * routed and gets an empty list. At most {@link MatchRequest#MAX_LIMIT} matches are asked for; the matcher never
+ * returns the asker.
  *
  * <p><b>Increments.</b> {@link #learn} adds the activities to the graph and upserts only what changed. When a
  * customer becomes an employee (an asker answers for the first time), the store is rebuilt from the graph, since
@@ -111,20 +111,19 @@ public final class EngineRanker implements AnswererRanker {
         }
         List<String> topics = question.topics().stream().filter(known::contains).toList();
         String asker = question.asker() == null ? null : StackExchangeGraph.PERSON + question.asker();
-        String customer = asker != null && store.customer(asker).isPresent() ? asker : null;
-        if (topics.isEmpty() && customer == null) {
+        String person = asker != null && (store.customer(asker).isPresent() || store.employee(asker).isPresent())
+                ? asker : null;
+        if (topics.isEmpty() && person == null) {
             count("unroutable", 1);
             return List.of();
         }
         AdvocateMatcher matcher = matcherFactory.apply(store, Clock.fixed(question.created(), ZoneOffset.UTC));
-        MatchResult result = matcher.match(new MatchRequest(customer, null, topics, null, null, null,
-                Math.min(limit, MatchRequest.MAX_LIMIT)));
+        MatchResult result = matcher.match(new MatchRequest(null, null, topics, null, null, null,
+                Math.min(limit, MatchRequest.MAX_LIMIT), null, person));
         result.excluded().values().forEach(n -> count("excluded", n));
         List<Long> ranked = new ArrayList<>(result.matches().size());
         for (Match m : result.matches()) {
-            if (!m.advocateId().equals(asker)) {
-                ranked.add(Long.parseLong(m.advocateId().substring(StackExchangeGraph.PERSON.length())));
-            }
+            ranked.add(Long.parseLong(m.advocateId().substring(StackExchangeGraph.PERSON.length())));
         }
         return ranked;
     }

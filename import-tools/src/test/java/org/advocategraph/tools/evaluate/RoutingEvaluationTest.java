@@ -186,7 +186,7 @@ class RoutingEvaluationTest {
     }
 
     @Test
-    void shouldAskTheEngineForTheTagsAndAKnownAskerOnly() {
+    void shouldAskTheEngineForTheTagsAndAKnownAskerAsThePersonSeekingHelp() {
         List<MatchRequest> asked = new ArrayList<>();
         RoutingMethod recorded = new RoutingMethod("engine", d -> new EngineRanker(d, (store, clock) -> request -> {
             asked.add(request);
@@ -195,10 +195,11 @@ class RoutingEvaluationTest {
 
         evaluation.run(recorded, Mode.STATIC);
 
-        // u2 (q9) answers, so is no customer; u1 (q10) asked before and never answered: a known customer.
+        // u2 (q9) has answered, so is an employee; u1 (q10) asked before and never answered: a customer. Both are
+        // known people, asked for as the person seeking help (whom the matcher never returns).
         assertEquals(2, asked.size());
-        assertEquals(new MatchRequest(null, null, List.of("a"), null, null, null, 100), asked.get(0));
-        assertEquals(new MatchRequest("u1", null, List.of("a", "b"), null, null, null, 100), asked.get(1));
+        assertEquals(new MatchRequest(null, null, List.of("a"), null, null, null, 100, null, "u2"), asked.get(0));
+        assertEquals(new MatchRequest(null, null, List.of("a", "b"), null, null, null, 100, null, "u1"), asked.get(1));
     }
 
     @Test

@@ -40,7 +40,7 @@ final class MatchHandler implements Handler {
 
     /** The JSON body; every field optional at this level, checked by {@link MatchRequest}. */
     record Body(String customerId, String conversationId, List<String> topics, String purpose, String channel,
-                String language, Integer limit, String programId) {
+                String language, Integer limit, String programId, String personId) {
     }
 
     @Override
@@ -51,13 +51,15 @@ final class MatchHandler implements Handler {
         }
         Body body = Json.read(mapper, ctx.body(), Body.class);
         RecordField.checkId("customerId", body.customerId());
+        RecordField.checkId("personId", body.personId());
         RecordField.checkId("conversationId", body.conversationId());
         if (body.topics() != null) {
             body.topics().forEach(t -> RecordField.checkId("topics", t));
         }
         MatchRequest request = new MatchRequest(body.customerId(), body.conversationId(), body.topics(),
                 body.purpose() == null ? null : Purpose.parse("purpose", body.purpose()), body.channel(),
-                body.language(), body.limit() == null ? MatchRequest.DEFAULT_LIMIT : body.limit(), body.programId());
+                body.language(), body.limit() == null ? MatchRequest.DEFAULT_LIMIT : body.limit(), body.programId(),
+                body.personId());
         long started = System.nanoTime();
         MatchResult result = matcher.match(request);
         Map<String, Object> answer = new LinkedHashMap<>();

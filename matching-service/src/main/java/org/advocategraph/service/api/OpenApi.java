@@ -154,9 +154,12 @@ final class OpenApi {
                 "instance", "string", "field", "string", "ids", "array", "errors", "array"),
                 "RFC 7807 problem details; 'field' names the offending field or parameter, 'ids' the unknown ids of "
                         + "a 404, 'errors' every problem of a bulk body as 'line N: field: reason'"));
-        ObjectNode match = object(Map.of("customerId", "string", "conversationId", "string", "topics", "array",
-                "purpose", "string", "channel", "string", "language", "string", "limit", "integer"),
-                "At least one of customerId, conversationId, topics; topics at most 50; limit 1..100, default 10");
+        ObjectNode match = object(Map.of("customerId", "string", "personId", "string", "conversationId", "string",
+                "topics", "array", "purpose", "string", "channel", "string", "language", "string", "limit", "integer",
+                "programId", "string"),
+                "At least one of customerId, personId, conversationId, topics. customerId names a customer; personId "
+                        + "any person, customer or employee (an internal question), never matched to themselves; both "
+                        + "only when equal. Topics at most 50; limit 1..100, default 10");
         ObjectNode props = (ObjectNode) match.get("properties");
         ((ObjectNode) props.get("limit")).put("minimum", 1).put("maximum", 100).put("default", 10);
         ((ObjectNode) props.get("topics")).put("maxItems", 50);

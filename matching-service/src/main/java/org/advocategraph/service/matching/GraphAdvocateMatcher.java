@@ -42,8 +42,12 @@ import org.advocategraph.store.WeightedId;
  * {@value #NARROWER} and a broader one at {@value #BROADER} of its level; then the mean over requested topics
  * weighted by their weight, so an advocate who covers every topic beats one who covers one.
  *
- * <p>Proximity: the best path of at most three ties from the customer ({@link ProximitySearch}), shared
- * connections, and ownership of the customer's account, combined as independent chances:
+ * <p>The person seeking help (the seeker) is the request's customer or person, else the conversation's author:
+ * a customer, or an employee asking colleagues. Proximity and audience are measured from them, and they are never
+ * a candidate.
+ *
+ * <p>Proximity: the best path of at most three ties from the seeker ({@link ProximitySearch}), shared
+ * connections, and ownership of the seeker's account (customers only), combined as independent chances:
  * {@code 1 - (1 - path)(1 - shared)(1 - owner)}.
  *
  * <p>Credibility: holding a certification (0.4) and how past assignments ended (0.6): of the resolved ones whose
@@ -52,7 +56,7 @@ import org.advocategraph.store.WeightedId;
  * recorded is evidence neither way: counting it as not positive would make every unrated resolution lower the
  * advocate's credibility, so the more an advocate resolved, the less credible they would look.
  *
- * <p>Audience: the share of the affected community (the conversation's participants and the customer's direct
+ * <p>Audience: the share of the affected community (the conversation's participants and the seeker's direct
  * contacts, the advocate excluded) the advocate has a tie with.
  *
  * <p>Availability: the share of capacity still free. Advocates at capacity are filtered out, never ranked.
@@ -69,11 +73,11 @@ import org.advocategraph.store.WeightedId;
  * someone considered has responded at all.
  * With topics, the advocates of the {@value #RECENT_ASSIGNMENTS} most recent assignments are candidates besides
  * the experts: recorded expertise is never complete, and someone who answers a lot may answer this too. Without
- * topics they are not, since a request on a customer alone asks who is close to that customer.
+ * topics they are not, since a request on a person alone asks who is close to that person.
  *
  * <p>Fairness: {@code 1 - exp(-days since last asked / }{@value #FAIRNESS_DAYS}{@code )}; never asked is 1.
  *
- * <p>Work is bounded: one neighbourhood fetch of the customer's ties, one of the ties of the
+ * <p>Work is bounded: one neighbourhood fetch of the seeker's ties, one of the ties of the
  * {@value #MAX_SECOND_HOP} strongest neighbours, one of the candidates' ties; at most {@value #MAX_CANDIDATES}
  * expert candidates are scored in full, besides the advocates of the {@value #RECENT_ASSIGNMENTS} most recent
  * assignments.
@@ -124,7 +128,8 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         Conversation conversation = request.conversationId() == null ? null
                 : store.conversation(request.conversationId()).orElseThrow(
                         () -> new NotFoundException("conversationId", "conversation", List.of(request.conversationId())));
-        Customer customer = resolveCustomer(request, conversation, notes);
+        Seeker seeker = resolveSeeker(request, conversation, notes);
+        Customer customer = seeker == null ? null : seeker.customer();
         Map<String, String> topicNames = new HashMap<>();
         Map<String, Double> topicWeights = resolveTopics(request, conversation, customer, notes, topicNames);
         Purpose purpose = request.purpose() != null ? request.purpose() : conversation == null ? null : conversation.purpose();
@@ -135,7 +140,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         Map<String, TopicCredit> credits = expertiseCredits(topicWeights);
         nameTopics(credits.keySet(), topicNames);
 
-        // Candidates: the strongest experts, plus the customer's direct contacts and account owners.
+        // Candidates: the strongest experts, plus the seeker's direct contacts and account owners.
         ExpertTable expertise = scoreExpertise(topicWeights, credits);
         Set<String> candidates = new LinkedHashSet<>();
         candidates.addAll(expertise.strongest(MAX_CANDIDATES));
@@ -146,11 +151,15 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         if (!topicWeights.isEmpty()) {
             candidates.addAll(recentlyActive());
         }
-        Proximity proximity = customer == null ? null : proximity(customer, candidates, notes);
+        Proximity proximity = seeker == null ? null : proximity(seeker, candidates, notes);
         if (proximity != null) {
             candidates.addAll(proximity.direct());
             candidates.addAll(proximity.owners());
         }
+        if (seeker != null && candidates.remove(seeker.id())) {
+            notes.add("left out " + seeker.id() + ", who is asking");
+        }
+        Map<String, Integer> excluded = new TreeMap<>();
 
         List<Employee> employees = store.employees(candidates);
         Map<String, EngagementStats> history = store.engagementOf(candidates);
@@ -159,7 +168,6 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         Map<String, Set<String>> neighbours = community.isEmpty() ? Map.of() : neighbours(community);
         Set<String> owners = proximity == null ? Set.of() : proximity.owners();
         RoutingPolicy.Check rules = policy.check(new RoutingPolicy.Context(purpose, channel, request.programId(), customer, owners));
-        Map<String, Integer> excluded = new TreeMap<>();
         List<Eligible> eligible = new ArrayList<>();
         double mostActive = 0;
         for (Employee e : employees) {
@@ -229,10 +237,11 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         List<Match> top = matches;
 
         if (top.isEmpty()) {
-            notes.add(emptyExplanation(customer, topicWeights, excluded, proximity));
+            notes.add(emptyExplanation(seeker, topicWeights, excluded, proximity));
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("customerId", customer == null ? null : customer.id());
+        resolved.put("personId", seeker == null ? null : seeker.id());
         resolved.put("conversationId", conversation == null ? null : conversation.id());
         resolved.put("topics", List.copyOf(topicWeights.keySet()));
         resolved.put("purpose", purpose == null ? null : purpose.key());
@@ -247,19 +256,29 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
                 excluded, notes, usedWeights);
     }
 
-    private Customer resolveCustomer(MatchRequest request, Conversation conversation, List<String> notes) {
+    /** The person seeking help: the request's customer or person, else the conversation's author, else null. */
+    private Seeker resolveSeeker(MatchRequest request, Conversation conversation, List<String> notes) {
         if (request.customerId() != null) {
-            return store.customer(request.customerId()).orElseThrow(
+            return store.customer(request.customerId()).map(Seeker::of).orElseThrow(
                     () -> new NotFoundException("customerId", "customer", List.of(request.customerId())));
         }
+        if (request.personId() != null) {
+            return person(request.personId()).orElseThrow(
+                    () -> new NotFoundException("personId", "person", List.of(request.personId())));
+        }
         if (conversation != null && conversation.authorId() != null) {
-            Optional<Customer> author = store.customer(conversation.authorId());
+            Optional<Seeker> author = person(conversation.authorId());
             if (author.isEmpty()) {
-                notes.add("the conversation's author " + conversation.authorId() + " is not a known customer; proximity not used");
+                notes.add("the conversation's author " + conversation.authorId() + " is not a known person; proximity not used");
             }
             return author.orElse(null);
         }
         return null;
+    }
+
+    private Optional<Seeker> person(String id) {
+        Optional<Seeker> customer = store.customer(id).map(Seeker::of);
+        return customer.isPresent() ? customer : store.employee(id).map(Seeker::of);
     }
 
     /** The topics to match on, by weight; the names of topics it had to read are put in {@code names}. */
@@ -297,7 +316,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             topics.put(w.id(), Math.max(w.weight(), 0.05));
         }
         if (topics.isEmpty()) {
-            notes.add("no topics to match on: ranked by relationship to the customer only");
+            notes.add("no topics to match on: ranked by relationship to the person seeking help only");
         }
         return topics;
     }
@@ -397,17 +416,18 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         return covered;
     }
 
-    private Proximity proximity(Customer customer, Set<String> candidates, List<String> notes) {
-        List<Tie> ties = new ArrayList<>(store.tiesOf(List.of(customer.id())));
+    private Proximity proximity(Seeker seeker, Set<String> candidates, List<String> notes) {
+        List<Tie> ties = new ArrayList<>(store.tiesOf(List.of(seeker.id())));
         Map<String, Double> direct = new HashMap<>();
         for (Tie t : ties) {
-            direct.merge(t.other(customer.id()), t.strength(), Math::max);
+            direct.merge(t.other(seeker.id()), t.strength(), Math::max);
         }
         List<String> secondHop = direct.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(MAX_SECOND_HOP).map(Map.Entry::getKey).toList();
         if (direct.size() > MAX_SECOND_HOP) {
-            notes.add("paths explored through the customer's " + MAX_SECOND_HOP + " strongest of " + direct.size() + " ties");
+            notes.add("paths explored through the " + MAX_SECOND_HOP + " strongest of " + direct.size() + " ties of "
+                    + seeker.id());
         }
         ties.addAll(store.tiesOf(secondHop));
         // A candidate further out is within three hops only through a tie to someone already reached: keep just
@@ -418,13 +438,13 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
             near.add(t.toId());
         }
         // The account's owners are candidates too, whatever their expertise: find their paths as well.
-        List<String> owners = customer.accountId() == null ? List.of() : store.ownersOf(customer.accountId());
+        List<String> owners = seeker.accountId() == null ? List.of() : store.ownersOf(seeker.accountId());
         Set<String> far = new LinkedHashSet<>(candidates);
         far.addAll(owners);
         far.removeAll(direct.keySet());
         ties.addAll(store.tiesBetween(far, near));
         ProximitySearch search = new ProximitySearch(ties);
-        return new Proximity(customer, search, search.bestPaths(customer.id(), MAX_HOPS), Set.copyOf(direct.keySet()),
+        return new Proximity(seeker, search, search.bestPaths(seeker.id(), MAX_HOPS), Set.copyOf(direct.keySet()),
                 Set.copyOf(owners));
     }
 
@@ -456,7 +476,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         }
         if (proximity != null) {
             community.addAll(proximity.direct());
-            community.remove(proximity.customer().id());
+            community.remove(proximity.seeker().id());
         }
         return community;
     }
@@ -579,11 +599,12 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         return null;
     }
 
-    private static String emptyExplanation(Customer customer, Map<String, Double> topics, Map<String, Integer> excluded,
+    private static String emptyExplanation(Seeker seeker, Map<String, Double> topics, Map<String, Integer> excluded,
                                            Proximity proximity) {
         if (topics.isEmpty() && (proximity == null || proximity.direct().isEmpty())) {
-            return customer == null ? "nothing to match on"
-                    : "customer " + customer.id() + " has no ties and no topic interests: nothing to match on";
+            return seeker == null ? "nothing to match on"
+                    : (seeker.customer() != null ? "customer " + seeker.id() + " has no ties and no topic interests"
+                    : "employee " + seeker.id() + " has no ties and no topics were given") + ": nothing to match on";
         }
         if (!excluded.isEmpty()) {
             return "every candidate was excluded by a hard filter: " + excluded;

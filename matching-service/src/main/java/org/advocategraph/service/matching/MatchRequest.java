@@ -7,10 +7,14 @@ import org.advocategraph.model.InvalidFieldException;
 import org.advocategraph.model.Purpose;
 
 /**
- * A request for advocates. At least one of customer, conversation or topics must be given; the others are
+ * A request for advocates. At least one of person, conversation or topics must be given; the others are
  * filled in from the graph (a conversation brings its author, topics, language and purpose).
  *
- * @param customerId     whom the advocate should speak with, or null
+ * <p>The person seeking help is named by {@code customerId} (it must be a customer: what a CRM knows) or by
+ * {@code personId} (a customer, or an employee with an internal question, whom colleagues answer); naming both
+ * is allowed only when they agree. That person is never matched to themselves.
+ *
+ * @param customerId     the customer the advocate should speak with, or null
  * @param conversationId the conversation to answer, or null
  * @param topics         topic ids, may be empty
  * @param purpose        what the advocate speaks for, or null for any
@@ -18,9 +22,10 @@ import org.advocategraph.model.Purpose;
  * @param language       a language the advocate must speak, or null
  * @param limit          how many matches at most, 1..{@link #MAX_LIMIT}
  * @param programId      the program whose policy applies, or null for any program the advocate belongs to
+ * @param personId       the person seeking help, customer or employee, or null
  */
 public record MatchRequest(String customerId, String conversationId, List<String> topics, Purpose purpose,
-                           String channel, String language, int limit, String programId) {
+                           String channel, String language, int limit, String programId, String personId) {
     /** Most matches one request may ask for. */
     public static final int MAX_LIMIT = 100;
     /** Default number of matches. */
@@ -30,6 +35,11 @@ public record MatchRequest(String customerId, String conversationId, List<String
 
     public MatchRequest {
         customerId = blankToNull(customerId);
+        personId = blankToNull(personId);
+        if (customerId != null && personId != null && !customerId.equals(personId)) {
+            throw new InvalidFieldException("personId", "names " + personId + " but customerId names " + customerId
+                    + "; give one of them, or the same id in both");
+        }
         conversationId = blankToNull(conversationId);
         topics = topics == null ? List.of() : List.copyOf(topics);
         if (topics.size() > MAX_TOPICS) {
@@ -40,8 +50,8 @@ public record MatchRequest(String customerId, String conversationId, List<String
                 throw new InvalidFieldException("topics", "must not contain empty ids");
             }
         }
-        if (customerId == null && conversationId == null && topics.isEmpty()) {
-            throw new InvalidFieldException("customerId", "give at least one of customerId, conversationId, topics");
+        if (customerId == null && personId == null && conversationId == null && topics.isEmpty()) {
+            throw new InvalidFieldException("customerId", "give at least one of customerId, personId, conversationId, topics");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidFieldException("limit", "must be in 1.." + MAX_LIMIT + ", was " + limit);
@@ -51,10 +61,21 @@ public record MatchRequest(String customerId, String conversationId, List<String
         language = blankToNull(language) == null ? null : language.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** A request under no particular program. */
+    /** A request under no particular program, naming the person seeking help, if any, as a customer. */
     public MatchRequest(String customerId, String conversationId, List<String> topics, Purpose purpose, String channel,
                         String language, int limit) {
-        this(customerId, conversationId, topics, purpose, channel, language, limit, null);
+        this(customerId, conversationId, topics, purpose, channel, language, limit, null, null);
+    }
+
+    /** A request naming the person seeking help, if any, as a customer. */
+    public MatchRequest(String customerId, String conversationId, List<String> topics, Purpose purpose, String channel,
+                        String language, int limit, String programId) {
+        this(customerId, conversationId, topics, purpose, channel, language, limit, programId, null);
+    }
+
+    /** @return the id of the person seeking help as the request names them, or null */
+    public String seekerId() {
+        return customerId != null ? customerId : personId;
     }
 
     private static String blankToNull(String s) {

@@ -7,20 +7,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.advocategraph.model.Customer;
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.TieKind;
 
 /**
- * The customer's neighbourhood as fetched for one request, and the proximity of any advocate to the customer.
+ * The seeker's neighbourhood as fetched for one request, and the proximity of any advocate to the seeker.
  *
- * @param customer the customer
+ * @param seeker   the person seeking help
  * @param search   the fetched ties
- * @param paths    best paths from the customer, by target
- * @param direct   people with a direct tie to the customer
- * @param owners   employees who own the customer's account
+ * @param paths    best paths from the seeker, by target
+ * @param direct   people with a direct tie to the seeker
+ * @param owners   employees who own the seeker's account (none for an employee)
  */
-record Proximity(Customer customer, ProximitySearch search, Map<String, ProximitySearch.Path> paths,
+record Proximity(Seeker seeker, ProximitySearch search, Map<String, ProximitySearch.Path> paths,
                  Set<String> direct, Set<String> owners) {
     private static final double OWNER = 0.6;
     private static final double SHARED_MAX = 0.3;
@@ -37,11 +36,11 @@ record Proximity(Customer customer, ProximitySearch search, Map<String, Proximit
             if (!explain) {
                 // scored only
             } else if (path.hops() == 1) {
-                Tie tie = search.tie(customer.id(), advocateId);
-                reasons.add(String.format(Locale.ROOT, "Directly connected to the customer %s (%s, strength %.2f)",
-                        customer.name(), describe(tie, advocateId), tie.strength()));
+                Tie tie = search.tie(seeker.id(), advocateId);
+                reasons.add(String.format(Locale.ROOT, "Directly connected to %s (%s, strength %.2f)",
+                        seeker.describe(), describe(tie, advocateId), tie.strength()));
             } else {
-                reasons.add(String.format(Locale.ROOT, "Connected to the customer in %d hops through %s (%s)",
+                reasons.add(String.format(Locale.ROOT, "Connected to %s in %d hops through %s (%s)", seeker.role(),
                         path.hops(), String.join(", ", path.nodes().subList(1, path.nodes().size() - 1)),
                         String.join(", ", path.kinds().stream().map(TieKind::key).toList())));
             }
@@ -50,11 +49,12 @@ record Proximity(Customer customer, ProximitySearch search, Map<String, Proximit
         shared.retainAll(direct);
         double sharedScore = SHARED_MAX * (1 - Math.exp(-shared.size() / SHARED_SCALE));
         if (explain && !shared.isEmpty()) {
-            reasons.add("Shares " + shared.size() + (shared.size() == 1 ? " connection" : " connections") + " with the customer");
+            reasons.add("Shares " + shared.size() + (shared.size() == 1 ? " connection" : " connections") + " with "
+                    + seeker.role());
         }
         double ownerScore = owners.contains(advocateId) ? OWNER : 0;
         if (explain && ownerScore > 0) {
-            reasons.add(0, "Owns the customer's account " + customer.accountId());
+            reasons.add(0, "Owns the customer's account " + seeker.accountId());
         }
         double value = 1 - (1 - pathScore) * (1 - sharedScore) * (1 - ownerScore);
         return new ProximityScore(value, path == null ? List.of() : path.nodes(), reasons);
@@ -62,7 +62,7 @@ record Proximity(Customer customer, ProximitySearch search, Map<String, Proximit
 
     private String describe(Tie tie, String advocateId) {
         if (tie.kind() == TieKind.FOLLOWS) {
-            return tie.fromId().equals(advocateId) ? "follows the customer" : "followed by the customer";
+            return (tie.fromId().equals(advocateId) ? "follows " : "followed by ") + seeker.role();
         }
         return tie.kind().key();
     }

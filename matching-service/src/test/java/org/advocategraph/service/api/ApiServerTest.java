@@ -7,6 +7,7 @@ import static org.advocategraph.service.api.ApiCalls.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,8 @@ class ApiServerTest extends ApiOverTinyGraph {
 
     @Test
     void shouldNameTheFieldOfABadMatchRequest() {
-        Map<String, String> cases = Map.of(
+        Map<String, String> cases = new LinkedHashMap<>();
+        String[] pairs = {
                 "{\"customerId\":", "body",
                 "{\"customerId\":\"c1\",\"limit\":0}", "limit",
                 "{\"customerId\":\"c1\",\"limit\":101}", "limit",
@@ -74,7 +76,12 @@ class ApiServerTest extends ApiOverTinyGraph {
                 "{\"customerId\":\"c1\",\"colour\":\"red\"}", "colour",
                 "{\"customerId\":\"c1\",\"purpose\":\"gossip\"}", "purpose",
                 "{\"topics\":\"kubernetes\"}", "topics",
-                "[1,2]", "body");
+                "{\"customerId\":\"c1\",\"personId\":\"e1\"}", "personId",
+                "{\"personId\":\"" + "p".repeat(RecordField.MAX_ID_LENGTH + 1) + "\"}", "personId",
+                "[1,2]", "body"};
+        for (int i = 0; i < pairs.length; i += 2) {
+            cases.put(pairs[i], pairs[i + 1]);
+        }
         JavalinTest.test(server.javalin(), (app, client) -> {
             for (var c : cases.entrySet()) {
                 JsonNode body = problem(post(client, "/api/v1/matches", CRM, c.getKey()), 400);
@@ -89,6 +96,9 @@ class ApiServerTest extends ApiOverTinyGraph {
             JsonNode customer = problem(post(client, "/api/v1/matches", CRM, "{\"customerId\":\"ghost\"}"), 404);
             assertEquals("customerId", customer.get("field").asText());
             assertEquals("ghost", customer.get("ids").get(0).asText());
+            JsonNode person = problem(post(client, "/api/v1/matches", CRM, "{\"personId\":\"ghost\"}"), 404);
+            assertEquals("personId", person.get("field").asText());
+            assertEquals("ghost", person.get("ids").get(0).asText());
             JsonNode topic = problem(post(client, "/api/v1/matches", CRM, "{\"topics\":[\"kubernetes\",\"cobol\"]}"), 404);
             assertEquals("topics", topic.get("field").asText());
             assertEquals(1, topic.get("ids").size());

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.advocategraph.model.About;
+import org.advocategraph.model.Conversation;
+import org.advocategraph.model.ConversationStatus;
 import org.advocategraph.model.InvalidFieldException;
 import org.advocategraph.model.Purpose;
 import org.advocategraph.service.NotFoundException;
@@ -179,6 +182,71 @@ class GraphAdvocateMatcherTest {
         InvalidFieldException limit = assertThrows(InvalidFieldException.class,
                 () -> new MatchRequest("c1", null, List.of(), null, null, null, 101));
         assertEquals("limit", limit.field());
+    }
+
+    private static MatchRequest asking(String person, List<String> topics) {
+        return new MatchRequest(null, null, topics, null, null, null, 10, null, person);
+    }
+
+    @Test
+    void shouldMatchAnEmployeeWithColleaguesTheyKnowAndNeverWithThemselves() {
+        // Given e6, an expert in the broader topic cloud, who works closely with e2
+        store.upsert(List.of(new Tie("e6", "e2", TieKind.COLLEAGUE, 1.0, null)));
+
+        // When e6 asks about kubernetes as the person seeking help
+        MatchResult result = matcher.match(asking("e6", List.of("kubernetes")));
+
+        // Then e6 is not among the matches, the colleague comes first with the path from e6, and the answer says so
+        assertFalse(ids(result).contains("e6"), ids(result).toString());
+        Match first = result.matches().get(0);
+        assertEquals("e2", first.advocateId());
+        assertEquals(List.of("e6", "e2"), first.path());
+        assertTrue(first.reasons().stream().anyMatch(r -> r.contains("Directly connected to the colleague Sam Six")),
+                first.reasons().toString());
+        assertEquals("e6", result.resolved().get("personId"));
+        assertEquals(null, result.resolved().get("customerId"));
+        assertTrue(result.notes().stream().anyMatch(n -> n.contains("left out e6")), result.notes().toString());
+        // and without the seeker, e6 is a candidate (broader-topic expertise), so leaving them out was the seeker rule
+        assertTrue(ids(matcher.match(request(null, null, List.of("kubernetes")))).contains("e6"));
+    }
+
+    @Test
+    void shouldTreatAPersonWhoIsACustomerAsTheCustomer() {
+        MatchResult byPerson = matcher.match(asking("c1", List.of("kubernetes")));
+        MatchResult byCustomer = matcher.match(request("c1", null, List.of("kubernetes")));
+        assertEquals(ids(byCustomer), ids(byPerson));
+        assertEquals("c1", byPerson.resolved().get("customerId"));
+        assertEquals("c1", byPerson.resolved().get("personId"));
+        // the same id in both fields agrees
+        MatchResult both = matcher.match(new MatchRequest("c1", null, List.of("kubernetes"), null, null, null, 10, null, "c1"));
+        assertEquals(ids(byCustomer), ids(both));
+    }
+
+    @Test
+    void shouldLeaveOutAnEmployeeWhoStartedTheConversation() {
+        // Given a conversation about kubernetes started by e2, the strongest eligible expert
+        store.upsert(List.of(new Conversation("v9", "slack", "", "pods restart", "en", 0.0,
+                TinyGraph.T0, ConversationStatus.OPEN, null, 0, "e2"),
+                new About("v9", "kubernetes", 1.0)));
+        MatchResult result = matcher.match(request(null, "v9", List.of()));
+        assertEquals("e2", result.resolved().get("personId"));
+        assertFalse(ids(result).contains("e2"), ids(result).toString());
+        assertFalse(result.matches().isEmpty());
+    }
+
+    @Test
+    void shouldRejectConflictingOrUnknownPeople() {
+        InvalidFieldException conflict = assertThrows(InvalidFieldException.class,
+                () -> new MatchRequest("c1", null, List.of(), null, null, null, 10, null, "e1"));
+        assertEquals("personId", conflict.field());
+        assertTrue(conflict.getMessage().contains("c1") && conflict.getMessage().contains("e1"), conflict.getMessage());
+        NotFoundException unknown = assertThrows(NotFoundException.class, () -> matcher.match(asking("nobody", List.of())));
+        assertEquals("personId", unknown.field());
+        assertEquals(List.of("nobody"), unknown.ids());
+        // customerId still means a customer: an employee's id there is unknown as a customer
+        NotFoundException notACustomer = assertThrows(NotFoundException.class,
+                () -> matcher.match(request("e1", null, List.of())));
+        assertEquals("customerId", notACustomer.field());
     }
 
     @Test
