@@ -1,0 +1,293 @@
+package org.advocategraph.service.analytics;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The people-and-ties graph as a compact, immutable adjacency structure for the analytics (compressed sparse
+ * rows): people are numbered 0..n-1, and each person's ties are one slice of two parallel arrays.
+ *
+ * <p>Every tie appears in the rows of both its ends, so a person's row lists everyone they share a tie with.
+ * Several ties between the same two people (kinds, directions) are one entry per end, with the union of the
+ * directions below. Each entry carries two direction flags, packed into the two high bits of the target:
+ * <ul>
+ * <li><b>attention</b> ({@link #ATTENTION}): the row's person pays attention to the target (follows them, or has a
+ * mutual tie with them). PageRank walks these: influence is the attention one receives.</li>
+ * <li><b>voice</b> ({@link #VOICE}): the row's person is heard by the target (is followed by them, or has a mutual
+ * tie with them). Reach walks these: the audience of a person.</li>
+ * </ul>
+ * A {@code colleague}, {@code knows} or {@code interacted} tie is mutual (both flags at both ends); {@code a follows
+ * b} is attention at a's entry for b and voice at b's entry for a.
+ *
+ * <p>An entry's strength is that of the row person's attention to the target: the strongest tie by which they
+ * attend to them; for an entry with voice only, the strongest tie by which the target attends to the row person.
+ * So a walk along attention entries sees each direction's own strength, and the two entries of a pair differ
+ * only when the two directions do; {@link #weight} is the symmetric strength undirected algorithms use.
+ *
+ * <p>Memory: 8 bytes per entry (an int target with its flags, a float strength), so 16 bytes per pair of tied
+ * people, plus 4 bytes per person for the row offsets, besides the ids and the id index.
+ */
+public final class PeopleGraph {
+    /** Flag: the row's person pays attention to the target. */
+    public static final int ATTENTION = 1 << 30;
+    /** Flag: the row's person is heard by the target. */
+    public static final int VOICE = 1 << 31;
+    /** Mask of the target's index in an entry. */
+    static final int INDEX = ATTENTION - 1;
+    /** Most people a projection can hold. */
+    public static final int MAX_PEOPLE = INDEX;
+
+    private final String[] ids;
+    private final boolean[] employee;
+    private final boolean[] advocate;
+    private final Map<String, Integer> index;
+    private final int[] offsets;
+    private final int[] entries;
+    private final float[] strengths;
+
+    private PeopleGraph(String[] ids, boolean[] employee, boolean[] advocate, Map<String, Integer> index, int[] offsets,
+                        int[] entries, float[] strengths) {
+        this.ids = ids;
+        this.employee = employee;
+        this.advocate = advocate;
+        this.index = index;
+        this.offsets = offsets;
+        this.entries = entries;
+        this.strengths = strengths;
+    }
+
+    /** @return how many people */
+    public int size() {
+        return ids.length;
+    }
+
+    /** @return how many pairs of tied people (each counted once) */
+    public long pairs() {
+        return entries.length / 2;
+    }
+
+    /** @return the person's id */
+    public String id(int person) {
+        return ids[person];
+    }
+
+    /** @return the person's number, or -1 when the projection does not hold them */
+    public int indexOf(String id) {
+        Integer i = index.get(id);
+        return i == null ? -1 : i;
+    }
+
+    /** @return true for an employee, false for a customer */
+    public boolean isEmployee(int person) {
+        return employee[person];
+    }
+
+    /** @return true for an employee who is active and opted in: someone who can be asked to advocate */
+    public boolean isAdvocate(int person) {
+        return advocate[person];
+    }
+
+    /** @return where the person's entries start */
+    public int start(int person) {
+        return offsets[person];
+    }
+
+    /** @return where the person's entries end (exclusive) */
+    public int end(int person) {
+        return offsets[person + 1];
+    }
+
+    /** @return the number of people the person shares a tie with */
+    public int degree(int person) {
+        return offsets[person + 1] - offsets[person];
+    }
+
+    /** @return the person at entry {@code e} */
+    public int target(int e) {
+        return entries[e] & INDEX;
+    }
+
+    /** @return true when entry {@code e} has every flag of {@code flags} */
+    public boolean has(int e, int flags) {
+        return (entries[e] & flags) == flags;
+    }
+
+    /** @return the strength of entry {@code e}, 0..1 */
+    public float strength(int e) {
+        return strengths[e];
+    }
+
+    /**
+     * @return the symmetric strength of entry {@code e} of person {@code u}: the larger of the two entries of the
+     *         pair (rows are sorted by target, so the other entry is found by binary search)
+     */
+    public float weight(int u, int e) {
+        int v = target(e);
+        int lo = offsets[v];
+        int hi = offsets[v + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int t = entries[mid] & INDEX;
+            if (t < u) {
+                lo = mid + 1;
+            } else if (t > u) {
+                hi = mid - 1;
+            } else {
+                return Math.max(strengths[e], strengths[mid]);
+            }
+        }
+        throw new IllegalStateException("entry " + e + " of " + u + " has no reverse entry");
+    }
+
+    /** @return bytes held by the adjacency arrays (offsets, entries, strengths) */
+    public long adjacencyBytes() {
+        return 4L * offsets.length + 4L * entries.length + 4L * strengths.length;
+    }
+
+    /**
+     * Collects people and ties, then builds the rows. Ties to people never added are an error, so that a
+     * projection never silently drops a tie.
+     */
+    public static final class Builder {
+        private String[] ids = new String[1024];
+        private boolean[] employee = new boolean[1024];
+        private boolean[] advocate = new boolean[1024];
+        private final Map<String, Integer> index = new HashMap<>();
+        private int people;
+        private int[] from = new int[4096];
+        private int[] to = new int[4096];
+        private int[] flags = new int[4096];
+        private float[] strength = new float[4096];
+        private int ties;
+
+        /**
+         * Adds a person, once.
+         *
+         * @param employee true for an employee
+         * @param advocate true for an employee who may be asked to advocate
+         */
+        public Builder person(String id, boolean employee, boolean advocate) {
+            Objects.requireNonNull(id, "id");
+            if (index.containsKey(id)) {
+                throw new IllegalArgumentException("person " + id + " added twice");
+            }
+            if (people == MAX_PEOPLE) {
+                throw new IllegalStateException("a projection holds at most " + MAX_PEOPLE + " people");
+            }
+            if (people == ids.length) {
+                int n = ids.length * 2;
+                ids = Arrays.copyOf(ids, n);
+                this.employee = Arrays.copyOf(this.employee, n);
+                this.advocate = Arrays.copyOf(this.advocate, n);
+            }
+            index.put(id, people);
+            ids[people] = id;
+            this.employee[people] = employee;
+            this.advocate[people] = advocate;
+            people++;
+            return this;
+        }
+
+        /**
+         * Adds a tie between two people already added.
+         *
+         * @param mutual true for a tie both ways (colleague, knows, interacted); false for {@code fromId} following
+         *               {@code toId}
+         */
+        public Builder tie(String fromId, String toId, boolean mutual, double strength) {
+            int a = require(fromId);
+            int b = require(toId);
+            if (a == b) {
+                throw new IllegalArgumentException("a person cannot be tied to themselves: " + fromId);
+            }
+            if (ties + 2 > from.length) {
+                int n = from.length * 2;
+                from = Arrays.copyOf(from, n);
+                to = Arrays.copyOf(to, n);
+                flags = Arrays.copyOf(flags, n);
+                this.strength = Arrays.copyOf(this.strength, n);
+            }
+            add(a, b, mutual ? ATTENTION | VOICE : ATTENTION, (float) strength);
+            add(b, a, mutual ? ATTENTION | VOICE : VOICE, (float) strength);
+            return this;
+        }
+
+        private int require(String id) {
+            Integer i = index.get(id);
+            if (i == null) {
+                throw new IllegalArgumentException("a tie names " + id + ", who is not in the projection");
+            }
+            return i;
+        }
+
+        private void add(int a, int b, int f, float s) {
+            from[ties] = a;
+            to[ties] = b;
+            flags[ties] = f;
+            strength[ties] = s;
+            ties++;
+        }
+
+        /** @return the projection; the builder must not be used afterwards */
+        public PeopleGraph build() {
+            // Counting sort of the directed entries by their row, then per row by target, merging duplicates.
+            int[] count = new int[people + 1];
+            for (int i = 0; i < ties; i++) {
+                count[from[i] + 1]++;
+            }
+            for (int p = 0; p < people; p++) {
+                count[p + 1] += count[p];
+            }
+            int[] position = Arrays.copyOf(count, people);
+            long[] sorted = new long[ties];
+            int[] order = new int[ties];
+            for (int i = 0; i < ties; i++) {
+                order[position[from[i]]++] = i;
+            }
+            int[] offsets = new int[people + 1];
+            int[] entries = new int[ties];
+            float[] strengths = new float[ties];
+            int written = 0;
+            for (int p = 0; p < people; p++) {
+                int lo = count[p];
+                int hi = count[p + 1];
+                for (int k = lo; k < hi; k++) {
+                    sorted[k] = ((long) to[order[k]] << 32) | order[k];
+                }
+                Arrays.sort(sorted, lo, hi);
+                offsets[p] = written;
+                int last = -1;
+                float attention = -1;
+                float voice = -1;
+                for (int k = lo; k < hi; k++) {
+                    int tie = (int) sorted[k];
+                    int target = (int) (sorted[k] >>> 32);
+                    if (target != last) {
+                        if (last >= 0) {
+                            strengths[written - 1] = attention >= 0 ? attention : voice;
+                        }
+                        entries[written++] = target;
+                        last = target;
+                        attention = -1;
+                        voice = -1;
+                    }
+                    entries[written - 1] |= flags[tie];
+                    if ((flags[tie] & ATTENTION) != 0) {
+                        attention = Math.max(attention, strength[tie]);
+                    } else {
+                        voice = Math.max(voice, strength[tie]);
+                    }
+                }
+                if (last >= 0) {
+                    strengths[written - 1] = attention >= 0 ? attention : voice;
+                }
+            }
+            offsets[people] = written;
+            return new PeopleGraph(Arrays.copyOf(ids, people), Arrays.copyOf(employee, people),
+                    Arrays.copyOf(advocate, people), index, offsets, Arrays.copyOf(entries, written),
+                    Arrays.copyOf(strengths, written));
+        }
+    }
+}
