@@ -84,7 +84,7 @@ public final class PeopleGraph {
         return employee[person];
     }
 
-    /** @return true for an employee who is active and opted in: someone who can be asked to advocate */
+    /** @return true for an employee who may be matched (active, opted in, with capacity): someone who can be asked to advocate */
     public boolean isAdvocate(int person) {
         return advocate[person];
     }
