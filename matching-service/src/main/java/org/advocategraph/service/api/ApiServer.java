@@ -25,6 +25,8 @@ import org.advocategraph.service.engagement.AssignmentService;
 import org.advocategraph.service.engagement.Transition;
 import org.advocategraph.service.engagement.WebhookDispatcher;
 import org.advocategraph.service.matching.AdvocateMatcher;
+import org.advocategraph.service.analytics.InfluenceAnalytics;
+import org.advocategraph.service.analytics.ProjectionCache;
 import org.advocategraph.service.assignment.BatchAssigner;
 import org.advocategraph.service.policy.PolicyBook;
 import org.advocategraph.service.team.TeamBuilder;
@@ -42,6 +44,8 @@ import org.advocategraph.store.StoreException;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** How old the analytics projection may get over a store that cannot tell about writes. */
+    private static final java.time.Duration PROJECTION_MAX_AGE = java.time.Duration.ofSeconds(60);
     private static final Set<Role> MATCHING_ROLES = Set.of(Role.CRM, Role.MANAGER, Role.ADMIN);
     private static final Set<Role> ANALYTICS_ROLES = Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN);
     private static final Set<Role> POLICY_EDITORS = Set.of(Role.MANAGER, Role.ADMIN);
@@ -77,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
         var health = new HealthHandler(store);
         var matches = new MatchHandler(matcher, store, mapper);
         var reachHandler = new ReachHandler(reach, store);
+        var analytics = new AnalyticsHandlers(engines.influence());
         var policy = new PolicyHandlers(policies, mapper);
         var routing = new RoutingHandlers(engines.triage(), engines.teams(), engines.batch(), engines.assignments(), mapper);
         var engagement = new AssignmentHandlers(engines.assignments(), engines.webhook(), mapper);
@@ -98,6 +103,19 @@ public final class ApiServer implements AutoCloseable {
                     new ApiRoute.Param("advocates", "string", "comma-separated employee ids (at most 10,000)"),
                     new ApiRoute.Param("program", "string", "a program id, instead of advocates"),
                     new ApiRoute.Param("hops", "integer", "1..3, default 1"))), reachHandler);
+            route(config, new ApiRoute("GET", "/api/v1/analytics/influencers", ANALYTICS_ROLES,
+                    "The most influential people by PageRank (optionally personalized) or degree", null, "Influencers",
+                    List.of(new ApiRoute.Param("algorithm", "string", "pagerank (default) or degree"),
+                            new ApiRoute.Param("limit", "integer", "1..100, default 10"),
+                            new ApiRoute.Param("advocatesOnly", "boolean", "only employees who may be matched"),
+                            new ApiRoute.Param("seeds", "string", "comma-separated person ids to personalize "
+                                    + "PageRank to (at most 1,000)"))), analytics::influencers);
+            route(config, new ApiRoute("GET", "/api/v1/analytics/communities", ANALYTICS_ROLES,
+                    "Communities of the network (Leiden, modularity), largest first, with topics and advocates", null,
+                    "Communities", List.of(new ApiRoute.Param("resolution", "number", "0.05..20, default 1"),
+                            new ApiRoute.Param("limit", "integer", "communities described, 1..100, default 20"),
+                            new ApiRoute.Param("topics", "integer", "top topics per community, 0..20, default 5"))),
+                    analytics::communities);
             for (RecordType type : RecordType.values()) {
                 route(config, new ApiRoute("PUT", type.path(), WRITE_ROLES, "Create or update one " + type.typeName()
                         + " by its key (idempotent)", ApiRoute.Body.json(type.schema()), type.schema(), List.of()),
@@ -158,7 +176,7 @@ public final class ApiServer implements AutoCloseable {
      */
     public record Engines(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies,
                           Triage triage, TeamBuilder teams, BatchAssigner batch, AssignmentService assignments,
-                          Optional<WebhookDispatcher> webhook) {
+                          Optional<WebhookDispatcher> webhook, InfluenceAnalytics influence) {
         /** @return the engines built on one store and matcher, with assignments that publish no events */
         public static Engines on(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies) {
             return on(store, matcher, reach, policies, new AssignmentService(store, AssignmentEvents.NONE, Clock.systemUTC()),
@@ -169,7 +187,8 @@ public final class ApiServer implements AutoCloseable {
         public static Engines on(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies,
                                  AssignmentService assignments, Optional<WebhookDispatcher> webhook) {
             return new Engines(store, matcher, reach, policies, new Triage(store, matcher, Clock.systemUTC()),
-                    new TeamBuilder(store, matcher), new BatchAssigner(store, matcher), assignments, webhook);
+                    new TeamBuilder(store, matcher), new BatchAssigner(store, matcher), assignments, webhook,
+                    new InfluenceAnalytics(store, new ProjectionCache(store, PROJECTION_MAX_AGE, Clock.systemUTC())));
         }
     }
 

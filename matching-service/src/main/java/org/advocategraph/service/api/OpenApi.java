@@ -167,6 +167,13 @@ final class OpenApi {
         schemas.set("MatchResult", object(Map.of("matches", "array", "resolved", "object", "considered", "integer",
                 "excluded", "object", "weights", "object", "notes", "array", "tookMs", "integer"),
                 "Ranked, explained advocates, best first"));
+        schemas.set("Influencers", object(Map.of("algorithm", "string", "influencers", "array", "people", "integer",
+                "details", "object", "projection", "object", "millis", "integer"),
+                "The most influential people, best first: rank, id, name, kind, advocate, score, degree; 'projection' "
+                        + "says when the in-memory projection was built and whether this answer rebuilt it"));
+        schemas.set("Communities", object(Map.of("communities", "array", "count", "integer", "modularity", "number",
+                "resolution", "number", "details", "object", "projection", "object", "millis", "integer"),
+                "Communities, largest first: id, size, employees, advocates, topTopics, topAdvocates"));
         schemas.set("Reach", object(Map.of("seeds", "integer", "hops", "integer", "reach", "integer", "byHop", "array",
                 "sumOfDirect", "integer", "truncated", "boolean", "millis", "integer"),
                 "Distinct people reached within hops, seeds excluded"));

@@ -21,6 +21,36 @@ final class Params {
         }
     }
 
+    static double decimal(Context ctx, String name, double fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(value.trim());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, name + " must be a number, was '" + value + "'");
+        }
+    }
+
+    /** @return the ids of a comma-separated list, blanks dropped, each checked for length; empty when absent */
+    static java.util.List<String> ids(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (value != null) {
+            for (String id : value.split(",")) {
+                if (!id.isBlank()) {
+                    out.add(RecordField.checkId(name, id.trim()));
+                }
+            }
+        }
+        return out;
+    }
+
     static boolean bool(Context ctx, String name, boolean fallback) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {

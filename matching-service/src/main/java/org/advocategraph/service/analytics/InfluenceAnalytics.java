@@ -1,0 +1,356 @@
+package org.advocategraph.service.analytics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.advocategraph.model.Customer;
+import org.advocategraph.model.Employee;
+import org.advocategraph.model.Expertise;
+import org.advocategraph.model.Interest;
+import org.advocategraph.model.InvalidFieldException;
+import org.advocategraph.model.Topic;
+import org.advocategraph.service.NotFoundException;
+import org.advocategraph.store.GraphStore;
+
+/**
+ * The analyst's questions over the current projection ({@link ProjectionCache}): who carries influence, and which
+ * communities the network falls into, each answer saying how current its projection is.
+ *
+ * <p>Communities are computed once per projection and resolution and kept until the projection is rebuilt, since
+ * Leiden on a large graph takes seconds; influence by PageRank likewise, except personalized PageRank, which
+ * depends on its seeds.
+ */
+public final class InfluenceAnalytics {
+    /** Most people or communities one answer lists. */
+    public static final int MAX_LIMIT = 100;
+    /** Most seeds a personalized PageRank may name. */
+    public static final int MAX_SEEDS = 1_000;
+    /** Most topics listed per community. */
+    public static final int MAX_TOPICS = 20;
+    /** Resolution bounds for communities. */
+    public static final double MIN_RESOLUTION = 0.05;
+    /** Resolution bounds for communities. */
+    public static final double MAX_RESOLUTION = 20;
+    /** Random starts of Leiden; the seed is fixed so that the same graph gives the same communities. */
+    static final int STARTS = 5;
+    static final long SEED = 42;
+    private static final PageRank PAGE_RANK = new PageRank(PageRank.DEFAULT_DAMPING, 1e-9, 200);
+
+    /** The centrality measures offered. */
+    public enum Algorithm {
+        /** Weighted PageRank over attention: influence as attention received. */
+        PAGERANK,
+        /** Number of people tied to. */
+        DEGREE;
+
+        /** @return the lower-case name used in requests */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Algorithm parse(String value) {
+            for (Algorithm a : values()) {
+                if (a.key().equals(value.trim().toLowerCase(Locale.ROOT))) {
+                    return a;
+                }
+            }
+            throw new InvalidFieldException("algorithm", "must be one of "
+                    + Arrays.stream(values()).map(Algorithm::key).toList() + ", was " + value);
+        }
+    }
+
+    /**
+     * One influential person.
+     *
+     * @param rank     1 for the most influential
+     * @param id       person id
+     * @param name     display name
+     * @param kind     {@code employee} or {@code customer}
+     * @param advocate true for an employee who may be matched
+     * @param score    the measure's value
+     * @param degree   people tied to
+     */
+    public record Influencer(int rank, String id, String name, String kind, boolean advocate, double score, int degree) {
+    }
+
+    /**
+     * @param algorithm     the measure
+     * @param influencers   the most influential, best first
+     * @param people        people ranked (after {@code advocatesOnly})
+     * @param details       how it was computed (iterations, convergence, seeds)
+     * @param projection    how current the projection is ({@link ProjectionCache.Current#description()})
+     * @param millis        time taken by this answer
+     */
+    public record Influencers(String algorithm, List<Influencer> influencers, int people, Map<String, Object> details,
+                              Map<String, Object> projection, long millis) {
+    }
+
+    /**
+     * One community.
+     *
+     * @param id         0 for the largest
+     * @param size       people in it
+     * @param employees  employees among them
+     * @param advocates  employees who may be matched among them
+     * @param topTopics  the topics its customers are interested in and its employees know, by summed weight
+     * @param topAdvocates its best-connected advocates, by ties inside the community
+     */
+    public record Community(int id, int size, int employees, int advocates, List<TopicWeight> topTopics,
+                            List<String> topAdvocates) {
+    }
+
+    /** A topic and its summed weight (interest weights and expertise levels) in a community. */
+    public record TopicWeight(String id, String name, double weight) {
+    }
+
+    /**
+     * @param communities the largest communities, largest first
+     * @param count       how many communities in all
+     * @param modularity  the partition's modularity at the resolution asked for
+     * @param resolution  that resolution
+     * @param details     how it was computed
+     * @param projection  how current the projection is
+     * @param millis      time taken by this answer
+     */
+    public record CommunityList(List<Community> communities, int count, double modularity, double resolution,
+                                Map<String, Object> details, Map<String, Object> projection, long millis) {
+    }
+
+    private final GraphStore store;
+    private final ProjectionCache projections;
+    private final Map<Object, Object> computed = new HashMap<>();
+    private PeopleGraph computedFor;
+
+    /**
+     * @param store       the graph, for names and topics
+     * @param projections the projection of its people and ties
+     */
+    public InfluenceAnalytics(GraphStore store, ProjectionCache projections) {
+        this.store = store;
+        this.projections = projections;
+    }
+
+    /**
+     * @param algorithm     {@code pagerank} or {@code degree}
+     * @param limit         how many to list, 1..{@value #MAX_LIMIT}
+     * @param advocatesOnly list only employees who may be matched
+     * @param seeds         person ids to personalize PageRank to, or empty
+     * @return the most influential people
+     */
+    public Influencers influencers(String algorithm, int limit, boolean advocatesOnly, Collection<String> seeds) {
+        long started = System.nanoTime();
+        Algorithm a = Algorithm.parse(algorithm);
+        checkLimit(limit);
+        if (seeds.size() > MAX_SEEDS) {
+            throw new InvalidFieldException("seeds", "at most " + MAX_SEEDS + " ids, got " + seeds.size());
+        }
+        if (!seeds.isEmpty() && a != Algorithm.PAGERANK) {
+            throw new InvalidFieldException("seeds", "only PageRank can be personalized, not " + a.key());
+        }
+        ProjectionCache.Current current = projections.current();
+        PeopleGraph g = current.graph();
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        double[] scores;
+        if (a == Algorithm.DEGREE) {
+            scores = new double[g.size()];
+            for (int u = 0; u < g.size(); u++) {
+                scores[u] = g.degree(u);
+            }
+        } else {
+            PageRank.Result r;
+            if (seeds.isEmpty()) {
+                r = (PageRank.Result) cached(g, "pagerank", () -> PAGE_RANK.run(g));
+            } else {
+                int[] s = indices(g, seeds);
+                r = PAGE_RANK.personalized(g, s);
+                details.put("personalizedTo", seeds.size());
+            }
+            scores = r.scores();
+            details.put("damping", PageRank.DEFAULT_DAMPING);
+            details.put("iterations", r.iterations());
+            details.put("converged", r.converged());
+            details.put("change", r.change());
+        }
+        Integer[] order = new Integer[g.size()];
+        int people = 0;
+        for (int u = 0; u < g.size(); u++) {
+            if (!advocatesOnly || g.isAdvocate(u)) {
+                order[people++] = u;
+            }
+        }
+        Integer[] ranked = Arrays.copyOf(order, people);
+        final double[] sc = scores;
+        Arrays.sort(ranked, Comparator.<Integer>comparingDouble(u -> -sc[u]).thenComparing(g::id));
+        List<Integer> top = Arrays.asList(ranked).subList(0, Math.min(limit, people));
+        Map<String, String> names = names(top.stream().map(g::id).toList());
+        List<Influencer> out = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            int u = top.get(i);
+            out.add(new Influencer(i + 1, g.id(u), names.get(g.id(u)), g.isEmployee(u) ? "employee" : "customer",
+                    g.isAdvocate(u), scores[u], g.degree(u)));
+        }
+        return new Influencers(a.key(), out, people, details, current.description(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * @param resolution 1 for classic modularity, in {@value #MIN_RESOLUTION}..{@value #MAX_RESOLUTION}
+     * @param limit      how many communities to describe, 1..{@value #MAX_LIMIT}
+     * @param topics     topics per community, 0..{@value #MAX_TOPICS}
+     * @return the communities of the network, largest first
+     */
+    public CommunityList communities(double resolution, int limit, int topics) {
+        long started = System.nanoTime();
+        if (!(resolution >= MIN_RESOLUTION && resolution <= MAX_RESOLUTION)) {
+            throw new InvalidFieldException("resolution", "must be in " + MIN_RESOLUTION + ".." + MAX_RESOLUTION
+                    + ", was " + resolution);
+        }
+        checkLimit(limit);
+        if (topics < 0 || topics > MAX_TOPICS) {
+            throw new InvalidFieldException("topics", "must be in 0.." + MAX_TOPICS + ", was " + topics);
+        }
+        ProjectionCache.Current current = projections.current();
+        PeopleGraph g = current.graph();
+        Communities.Result r = (Communities.Result) cached(g, "communities/" + resolution,
+                () -> new Communities(resolution, STARTS, SEED).detect(g));
+        int shown = Math.min(limit, r.count());
+        int[] employees = new int[shown];
+        int[] advocates = new int[shown];
+        List<List<int[]>> advocateLinks = new ArrayList<>();
+        for (int c = 0; c < shown; c++) {
+            advocateLinks.add(new ArrayList<>());
+        }
+        for (int u = 0; u < g.size(); u++) {
+            int c = r.community()[u];
+            if (c >= shown) {
+                continue;
+            }
+            if (g.isEmployee(u)) {
+                employees[c]++;
+            }
+            if (g.isAdvocate(u)) {
+                advocates[c]++;
+                int inside = 0;
+                for (int e = g.start(u); e < g.end(u); e++) {
+                    if (r.community()[g.target(e)] == c) {
+                        inside++;
+                    }
+                }
+                advocateLinks.get(c).add(new int[] {u, inside});
+            }
+        }
+        List<Map<String, Double>> topicWeights = topics == 0 ? List.of() : topicWeights(g, r.community(), shown);
+        Map<String, String> topicNames = new HashMap<>();
+        if (topics > 0) {
+            Set<String> ids = new LinkedHashSet<>();
+            topicWeights.forEach(m -> ids.addAll(m.keySet()));
+            for (Topic t : store.topics(ids)) {
+                topicNames.put(t.id(), t.name());
+            }
+        }
+        List<Community> out = new ArrayList<>();
+        for (int c = 0; c < shown; c++) {
+            List<TopicWeight> tw = new ArrayList<>();
+            if (topics > 0) {
+                topicWeights.get(c).entrySet().stream()
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .limit(topics)
+                        .forEach(e -> tw.add(new TopicWeight(e.getKey(), topicNames.getOrDefault(e.getKey(), e.getKey()),
+                                Math.round(e.getValue() * 1e6) / 1e6)));
+            }
+            List<String> best = advocateLinks.get(c).stream()
+                    .sorted(Comparator.<int[]>comparingInt(x -> -x[1]).thenComparing(x -> g.id(x[0])))
+                    .limit(5).map(x -> g.id(x[0])).toList();
+            out.add(new Community(c, r.sizes()[c], employees[c], advocates[c], tw, best));
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("algorithm", "leiden");
+        details.put("quality", "modularity");
+        details.put("randomStarts", STARTS);
+        details.put("seed", SEED);
+        details.put("computeMillis", r.millis());
+        return new CommunityList(out, r.count(), Math.round(r.modularity() * 1e9) / 1e9, resolution, details,
+                current.description(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Interest weights of customers and expertise levels of employees, summed per topic per shown community. */
+    private List<Map<String, Double>> topicWeights(PeopleGraph g, int[] community, int shown) {
+        List<Map<String, Double>> out = new ArrayList<>();
+        for (int c = 0; c < shown; c++) {
+            out.add(new HashMap<>());
+        }
+        store.scan(Interest.class, ProjectionLoader.BATCH, batch -> {
+            for (Interest i : batch) {
+                add(out, g, community, shown, i.customerId(), i.topicId(), i.weight());
+            }
+        });
+        store.scan(Expertise.class, ProjectionLoader.BATCH, batch -> {
+            for (Expertise x : batch) {
+                add(out, g, community, shown, x.employeeId(), x.topicId(), x.level());
+            }
+        });
+        return out;
+    }
+
+    private static void add(List<Map<String, Double>> out, PeopleGraph g, int[] community, int shown, String person,
+                            String topic, double weight) {
+        int u = g.indexOf(person);
+        if (u >= 0 && community[u] < shown) {
+            out.get(community[u]).merge(topic, weight, Double::sum);
+        }
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidFieldException("limit", "must be in 1.." + MAX_LIMIT + ", was " + limit);
+        }
+    }
+
+    private static int[] indices(PeopleGraph g, Collection<String> ids) {
+        List<String> unknown = new ArrayList<>();
+        int[] out = new int[ids.size()];
+        int i = 0;
+        for (String id : ids) {
+            int u = g.indexOf(id);
+            if (u < 0) {
+                unknown.add(id);
+            } else {
+                out[i++] = u;
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new NotFoundException("seeds", "person", unknown.subList(0, Math.min(20, unknown.size())));
+        }
+        return out;
+    }
+
+    private Map<String, String> names(List<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        for (Employee e : store.employees(ids)) {
+            names.put(e.id(), e.name());
+        }
+        for (String id : ids) {
+            if (!names.containsKey(id)) {
+                store.customer(id).map(Customer::name).ifPresent(n -> names.put(id, n));
+            }
+        }
+        return names;
+    }
+
+    /** @return the value computed for this projection under this key, computing it the first time */
+    private synchronized Object cached(PeopleGraph g, Object key, java.util.function.Supplier<Object> compute) {
+        if (computedFor != g) {
+            computed.clear();
+            computedFor = g;
+        }
+        return computed.computeIfAbsent(key, k -> compute.get());
+    }
+}
