@@ -38,6 +38,8 @@ public final class PeopleGraph {
     static final int INDEX = ATTENTION - 1;
     /** Most people a projection can hold. */
     public static final int MAX_PEOPLE = INDEX;
+    /** Most entries (two per tie) a projection can hold: the largest Java array, rounded down to an even size. */
+    static final int MAX_ENTRIES = Integer.MAX_VALUE - 9;
 
     private final String[] ids;
     private final boolean[] employee;
@@ -161,6 +163,7 @@ public final class PeopleGraph {
         private int[] flags = new int[4096];
         private float[] strength = new float[4096];
         private int ties;
+        private boolean built;
 
         /**
          * Adds a person, once.
@@ -169,6 +172,7 @@ public final class PeopleGraph {
          * @param advocate true for an employee who may be asked to advocate
          */
         public Builder person(String id, boolean employee, boolean advocate) {
+            open();
             Objects.requireNonNull(id, "id");
             if (index.containsKey(id)) {
                 throw new IllegalArgumentException("person " + id + " added twice");
@@ -197,13 +201,21 @@ public final class PeopleGraph {
          *               {@code toId}
          */
         public Builder tie(String fromId, String toId, boolean mutual, double strength) {
+            open();
+            if (!(strength >= 0 && strength <= 1)) {
+                throw new IllegalArgumentException("strength must be in 0..1, was " + strength + " (" + fromId + " -> "
+                        + toId + ")");
+            }
             int a = require(fromId);
             int b = require(toId);
             if (a == b) {
                 throw new IllegalArgumentException("a person cannot be tied to themselves: " + fromId);
             }
             if (ties + 2 > from.length) {
-                int n = from.length * 2;
+                if (from.length >= MAX_ENTRIES) {
+                    throw new IllegalStateException("a projection holds at most " + MAX_ENTRIES / 2 + " ties");
+                }
+                int n = (int) Math.min(MAX_ENTRIES, 2L * from.length);
                 from = Arrays.copyOf(from, n);
                 to = Arrays.copyOf(to, n);
                 flags = Arrays.copyOf(flags, n);
@@ -212,6 +224,12 @@ public final class PeopleGraph {
             add(a, b, mutual ? ATTENTION | VOICE : ATTENTION, (float) strength);
             add(b, a, mutual ? ATTENTION | VOICE : VOICE, (float) strength);
             return this;
+        }
+
+        private void open() {
+            if (built) {
+                throw new IllegalStateException("this builder has built its projection and may not be used again");
+            }
         }
 
         private int require(String id) {
@@ -232,6 +250,8 @@ public final class PeopleGraph {
 
         /** @return the projection; the builder must not be used afterwards */
         public PeopleGraph build() {
+            open();
+            built = true;
             // Counting sort of the directed entries by their row, then per row by target, merging duplicates.
             int[] count = new int[people + 1];
             for (int i = 0; i < ties; i++) {

@@ -72,6 +72,12 @@ class PeopleGraphTest {
         assertTrue(unknown.getMessage().contains("zz"), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> b.person("a", false, false));
         assertThrows(IllegalArgumentException.class, () -> b.tie("a", "a", true, 1));
+        b.person("b", false, false);
+        IllegalArgumentException strength = assertThrows(IllegalArgumentException.class, () -> b.tie("a", "b", true, 1.5));
+        assertTrue(strength.getMessage().contains("strength"), strength.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.tie("a", "b", true, Double.NaN));
+        b.build();
+        assertThrows(IllegalStateException.class, () -> b.person("c", false, false), "a built builder is closed");
     }
 
     @Test
