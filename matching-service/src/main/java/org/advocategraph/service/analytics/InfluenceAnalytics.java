@@ -43,13 +43,22 @@ public final class InfluenceAnalytics {
     static final int STARTS = 5;
     static final long SEED = 42;
     private static final PageRank PAGE_RANK = new PageRank(PageRank.DEFAULT_DAMPING, 1e-9, 200);
+    /** Betweenness is exact up to this many people, else estimated from {@link #BETWEENNESS_SAMPLES} sources. */
+    static final int BETWEENNESS_EXACT_UP_TO = 5_000;
+    static final int BETWEENNESS_SAMPLES = 500;
+    /** The most time one betweenness computation may take; past it, it stops and says so. */
+    static final java.time.Duration BETWEENNESS_BUDGET = java.time.Duration.ofSeconds(10);
 
     /** The centrality measures offered. */
     public enum Algorithm {
         /** Weighted PageRank over attention: influence as attention received. */
         PAGERANK,
         /** Number of people tied to. */
-        DEGREE;
+        DEGREE,
+        /** Share of shortest paths through a person ({@link Betweenness}): brokers between groups. */
+        BETWEENNESS,
+        /** Core number ({@link CoreNumbers}): the densest group a person belongs to. */
+        KCORE;
 
         /** @return the lower-case name used in requests */
         public String key() {
@@ -139,7 +148,7 @@ public final class InfluenceAnalytics {
     }
 
     /**
-     * @param algorithm     {@code pagerank} or {@code degree}
+     * @param algorithm     {@code pagerank}, {@code degree}, {@code betweenness} or {@code kcore}
      * @param limit         how many to list, 1..{@value #MAX_LIMIT}
      * @param advocatesOnly list only employees who may be matched
      * @param seeds         person ids to personalize PageRank to, or empty
@@ -164,6 +173,28 @@ public final class InfluenceAnalytics {
             for (int u = 0; u < g.size(); u++) {
                 scores[u] = g.degree(u);
             }
+        } else if (a == Algorithm.KCORE) {
+            CoreNumbers.Result r = (CoreNumbers.Result) cached(g, "kcore", () -> CoreNumbers.run(g));
+            scores = new double[g.size()];
+            for (int u = 0; u < g.size(); u++) {
+                scores[u] = r.core()[u];
+            }
+            details.put("degeneracy", r.degeneracy());
+        } else if (a == Algorithm.BETWEENNESS) {
+            Betweenness.Result r = (Betweenness.Result) cached(g, "betweenness", () -> new Betweenness(
+                    BETWEENNESS_EXACT_UP_TO, BETWEENNESS_SAMPLES, SEED).run(g, java.time.Instant.now().plus(BETWEENNESS_BUDGET)));
+            scores = r.scores();
+            details.put("exact", r.exact());
+            details.put("sources", r.sources());
+            details.put("truncated", r.truncated());
+            details.put("timeBoundSeconds", BETWEENNESS_BUDGET.toSeconds());
+            double worst = 0;
+            for (double se : r.standardError()) {
+                if (!Double.isNaN(se)) {
+                    worst = Math.max(worst, se);
+                }
+            }
+            details.put("largestStandardError", worst);
         } else {
             PageRank.Result r;
             if (seeds.isEmpty()) {

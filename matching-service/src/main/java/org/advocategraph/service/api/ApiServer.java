@@ -104,8 +104,9 @@ public final class ApiServer implements AutoCloseable {
                     new ApiRoute.Param("program", "string", "a program id, instead of advocates"),
                     new ApiRoute.Param("hops", "integer", "1..3, default 1"))), reachHandler);
             route(config, new ApiRoute("GET", "/api/v1/analytics/influencers", ANALYTICS_ROLES,
-                    "The most influential people by PageRank (optionally personalized) or degree", null, "Influencers",
-                    List.of(new ApiRoute.Param("algorithm", "string", "pagerank (default) or degree"),
+                    "The most influential people by PageRank (optionally personalized), degree, betweenness or core number",
+                    null, "Influencers", List.of(new ApiRoute.Param("algorithm", "string",
+                            "pagerank (default), degree, betweenness or kcore"),
                             new ApiRoute.Param("limit", "integer", "1..100, default 10"),
                             new ApiRoute.Param("advocatesOnly", "boolean", "only employees who may be matched"),
                             new ApiRoute.Param("seeds", "string", "comma-separated person ids to personalize "

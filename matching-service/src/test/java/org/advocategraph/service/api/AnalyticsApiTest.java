@@ -71,6 +71,15 @@ class AnalyticsApiTest extends ApiOverTinyGraph {
             assertEquals(2.0, degree.get("influencers").get(0).get("score").asDouble());
             assertEquals("c2", degree.get("influencers").get(1).get("id").asText());
 
+            // the path e1 - c1 - c2 - e2: c1 and c2 each lie on two of its shortest paths, ties broken by id
+            JsonNode broker = json(get(client, "/api/v1/analytics/influencers?algorithm=betweenness&limit=2", ANALYST), 200);
+            assertEquals("c1", broker.get("influencers").get(0).get("id").asText(), broker.toString());
+            assertTrue(broker.get("details").get("exact").asBoolean());
+            assertEquals("c2", broker.get("influencers").get(1).get("id").asText());
+            JsonNode cores = json(get(client, "/api/v1/analytics/influencers?algorithm=kcore&limit=1", ANALYST), 200);
+            assertEquals(1, cores.get("details").get("degeneracy").asInt(), "the tiny graph is a forest");
+            assertEquals(1.0, cores.get("influencers").get(0).get("score").asDouble());
+
             // c3 has no ties: everything teleports back to c3
             JsonNode alone = json(get(client, "/api/v1/analytics/influencers?seeds=c3&limit=1", ANALYST), 200);
             assertEquals("c3", alone.get("influencers").get(0).get("id").asText());
