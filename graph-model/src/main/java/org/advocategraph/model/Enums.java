@@ -5,11 +5,18 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Case-insensitive enum parsing whose failures list the allowed values. */
-final class Enums {
+public final class Enums {
     private Enums() {
     }
 
-    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    /**
+     * @param type  the enum
+     * @param field the field or parameter named in the error
+     * @param value the text, any case
+     * @return the constant whose name is the value, upper-cased
+     * @throws InvalidFieldException naming the field, when the value is blank or names no constant (listing them)
+     */
+    public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException(field, "is required");
         }

@@ -94,7 +94,7 @@ public final class CachedGraphStore implements GraphStore {
             }
             graph = fresh;
             double seconds = (System.nanoTime() - started) / 1e9;
-            freshness = new Freshness(Instant.now(), seconds, null, elements[0]);
+            freshness = new Freshness(Instant.now(), seconds, null, elements[0], 0);
             LOG.info("Loaded {} nodes and relationships into memory in {} s", elements[0],
                     String.format(java.util.Locale.ROOT, "%.1f", seconds));
         } finally {
@@ -160,7 +160,7 @@ public final class CachedGraphStore implements GraphStore {
 
     private void wrote() {
         Freshness f = freshness;
-        freshness = new Freshness(f.loadedAt(), f.loadSeconds(), Instant.now(), f.elements());
+        freshness = new Freshness(f.loadedAt(), f.loadSeconds(), Instant.now(), f.elements(), f.writes() + 1);
     }
 
     // ------------------------------------------------------------------ reads from memory

@@ -44,6 +44,20 @@ class CachedGraphStoreTest extends GraphStoreContract {
     }
 
     @Test
+    void shouldCountWritesSoThatTwoWritesInOneInstantStillChangeTheFreshness() {
+        try (CachedGraphStore cached = new CachedGraphStore(TinkerPopGraphStore.inMemory())) {
+            assertEquals(0, cached.freshness().orElseThrow().writes());
+            cached.upsert(List.of(employee("e1")));
+            var first = cached.freshness().orElseThrow();
+            cached.upsert(List.of(employee("e2")));
+            var second = cached.freshness().orElseThrow();
+            assertEquals(1, first.writes());
+            assertEquals(2, second.writes());
+            assertFalse(first.equals(second), "each write is a new freshness, whatever the clock says");
+        }
+    }
+
+    @Test
     void shouldReloadWhenAnotherWriterChangedTheStore() {
         // Given a read model over a store
         TinkerPopGraphStore backing = TinkerPopGraphStore.inMemory();

@@ -1,18 +1,23 @@
 package org.advocategraph.service.analytics;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
+import org.advocategraph.model.Enums;
 import org.advocategraph.model.Expertise;
 import org.advocategraph.model.Interest;
 import org.advocategraph.model.InvalidFieldException;
@@ -47,7 +52,7 @@ public final class InfluenceAnalytics {
     static final int BETWEENNESS_EXACT_UP_TO = 5_000;
     static final int BETWEENNESS_SAMPLES = 500;
     /** The most time one betweenness computation may take; past it, it stops and says so. */
-    static final java.time.Duration BETWEENNESS_BUDGET = java.time.Duration.ofSeconds(10);
+    static final Duration BETWEENNESS_BUDGET = Duration.ofSeconds(10);
 
     /** The centrality measures offered. */
     public enum Algorithm {
@@ -66,13 +71,7 @@ public final class InfluenceAnalytics {
         }
 
         static Algorithm parse(String value) {
-            for (Algorithm a : values()) {
-                if (a.key().equals(value.trim().toLowerCase(Locale.ROOT))) {
-                    return a;
-                }
-            }
-            throw new InvalidFieldException("algorithm", "must be one of "
-                    + Arrays.stream(values()).map(Algorithm::key).toList() + ", was " + value);
+            return Enums.parse(Algorithm.class, "algorithm", value);
         }
     }
 
@@ -166,7 +165,7 @@ public final class InfluenceAnalytics {
         }
         ProjectionCache.Current current = projections.current();
         PeopleGraph g = current.graph();
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         double[] scores;
         if (a == Algorithm.DEGREE) {
             scores = new double[g.size()];
@@ -182,7 +181,7 @@ public final class InfluenceAnalytics {
             details.put("degeneracy", r.degeneracy());
         } else if (a == Algorithm.BETWEENNESS) {
             Betweenness.Result r = (Betweenness.Result) cached(g, "betweenness", () -> new Betweenness(
-                    BETWEENNESS_EXACT_UP_TO, BETWEENNESS_SAMPLES, SEED).run(g, java.time.Instant.now().plus(BETWEENNESS_BUDGET)));
+                    BETWEENNESS_EXACT_UP_TO, BETWEENNESS_SAMPLES, SEED).run(g, Instant.now().plus(BETWEENNESS_BUDGET)));
             scores = r.scores();
             details.put("exact", r.exact());
             details.put("sources", r.sources());
@@ -210,17 +209,23 @@ public final class InfluenceAnalytics {
             details.put("converged", r.converged());
             details.put("change", r.change());
         }
-        Integer[] order = new Integer[g.size()];
+        // Best first: the higher score, then the smaller id. Keep the best `limit` in a heap whose head is the
+        // worst of them: O(n log limit), not a sort of everyone.
+        final double[] sc = scores;
+        Comparator<Integer> best = Comparator.<Integer>comparingDouble(u -> -sc[u]).thenComparing(g::id);
+        PriorityQueue<Integer> heap = new PriorityQueue<>(limit + 1, best.reversed());
         int people = 0;
         for (int u = 0; u < g.size(); u++) {
             if (!advocatesOnly || g.isAdvocate(u)) {
-                order[people++] = u;
+                people++;
+                heap.add(u);
+                if (heap.size() > limit) {
+                    heap.poll();
+                }
             }
         }
-        Integer[] ranked = Arrays.copyOf(order, people);
-        final double[] sc = scores;
-        Arrays.sort(ranked, Comparator.<Integer>comparingDouble(u -> -sc[u]).thenComparing(g::id));
-        List<Integer> top = Arrays.asList(ranked).subList(0, Math.min(limit, people));
+        List<Integer> top = new ArrayList<>(heap);
+        top.sort(best);
         Map<String, String> names = names(top.stream().map(g::id).toList());
         List<Influencer> out = new ArrayList<>();
         for (int i = 0; i < top.size(); i++) {
@@ -302,7 +307,7 @@ public final class InfluenceAnalytics {
                     .limit(5).map(x -> g.id(x[0])).toList();
             out.add(new Community(c, r.sizes()[c], employees[c], advocates[c], tw, best));
         }
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("algorithm", "leiden");
         details.put("quality", "modularity");
         details.put("randomStarts", STARTS);
@@ -377,7 +382,7 @@ public final class InfluenceAnalytics {
     }
 
     /** @return the value computed for this projection under this key, computing it the first time */
-    private synchronized Object cached(PeopleGraph g, Object key, java.util.function.Supplier<Object> compute) {
+    private synchronized Object cached(PeopleGraph g, Object key, Supplier<Object> compute) {
         if (computedFor != g) {
             computed.clear();
             computedFor = g;

@@ -27,9 +27,9 @@ public final class ProjectionCache {
      * @param graph        the projection
      * @param builtAt      when the build started
      * @param buildSeconds how long it took
-     * @param basis        what it was built from: the copy's load and last write instants, or null
+     * @param basis        the in-memory copy's freshness it was built from, or null over a store without one
      */
-    public record Snapshot(PeopleGraph graph, Instant builtAt, double buildSeconds, Object basis) {
+    public record Snapshot(PeopleGraph graph, Instant builtAt, double buildSeconds, Freshness basis) {
     }
 
     private final GraphStore store;
@@ -63,16 +63,16 @@ public final class ProjectionCache {
 
     /** @return the projection, rebuilt first when stale */
     public synchronized Current current() {
+        // The copy's freshness counts the writes through it and changes with each reload: equal means nothing new.
         Optional<Freshness> freshness = store.freshness();
-        Object basis = freshness.map(f -> (Object) (f.loadedAt() + "/" + f.lastWriteAt())).orElse(null);
         Instant now = clock.instant();
         boolean stale = current == null
-                || (freshness.isPresent() ? !basis.equals(current.basis())
+                || (freshness.isPresent() ? !freshness.get().equals(current.basis())
                 : Duration.between(current.builtAt(), now).compareTo(maxAge) > 0);
         if (stale) {
             long started = System.nanoTime();
             PeopleGraph graph = ProjectionLoader.load(store);
-            current = new Snapshot(graph, now, (System.nanoTime() - started) / 1e9, basis);
+            current = new Snapshot(graph, now, (System.nanoTime() - started) / 1e9, freshness.orElse(null));
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("builtAt", current.builtAt().toString());

@@ -1,5 +1,7 @@
 package org.advocategraph.service.api;
 
+import java.util.LinkedHashSet;
+
 import io.javalin.http.Context;
 
 import org.advocategraph.service.analytics.InfluenceAnalytics;
@@ -17,7 +19,7 @@ final class AnalyticsHandlers {
         String algorithm = ctx.queryParam("algorithm");
         ctx.json(analytics.influencers(algorithm == null || algorithm.isBlank() ? "pagerank" : algorithm,
                 Params.integer(ctx, "limit", 10), Params.bool(ctx, "advocatesOnly", false),
-                new java.util.LinkedHashSet<>(Params.ids(ctx, "seeds"))));
+                new LinkedHashSet<>(Params.ids(ctx, "seeds"))));
     }
 
     /** {@code GET /api/v1/analytics/communities?resolution=1&limit=20&topics=5}. */

@@ -1,5 +1,7 @@
 package org.advocategraph.service.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import io.javalin.http.Context;
@@ -38,9 +40,9 @@ final class Params {
     }
 
     /** @return the ids of a comma-separated list, blanks dropped, each checked for length; empty when absent */
-    static java.util.List<String> ids(Context ctx, String name) {
+    static List<String> ids(Context ctx, String name) {
         String value = ctx.queryParam(name);
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (value != null) {
             for (String id : value.split(",")) {
                 if (!id.isBlank()) {

@@ -1,6 +1,5 @@
 package org.advocategraph.service.api;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,12 +42,7 @@ final class ReachHandler implements Handler {
         }
         Set<String> seeds;
         if (hasAdvocates) {
-            seeds = new LinkedHashSet<>();
-            for (String id : Arrays.asList(advocates.split(","))) {
-                if (!id.isBlank()) {
-                    seeds.add(RecordField.checkId("advocates", id.trim()));
-                }
-            }
+            seeds = new LinkedHashSet<>(Params.ids(ctx, "advocates"));
             if (seeds.isEmpty()) {
                 throw ApiException.badRequest("advocates", "list at least one advocate id");
             }
