@@ -159,7 +159,6 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         if (seeker != null && candidates.remove(seeker.id())) {
             notes.add("left out " + seeker.id() + ", who is asking");
         }
-        Map<String, Integer> excluded = new TreeMap<>();
 
         List<Employee> employees = store.employees(candidates);
         Map<String, EngagementStats> history = store.engagementOf(candidates);
@@ -168,6 +167,7 @@ public final class GraphAdvocateMatcher implements AdvocateMatcher {
         Map<String, Set<String>> neighbours = community.isEmpty() ? Map.of() : neighbours(community);
         Set<String> owners = proximity == null ? Set.of() : proximity.owners();
         RoutingPolicy.Check rules = policy.check(new RoutingPolicy.Context(purpose, channel, request.programId(), customer, owners));
+        Map<String, Integer> excluded = new TreeMap<>();
         List<Eligible> eligible = new ArrayList<>();
         double mostActive = 0;
         for (Employee e : employees) {

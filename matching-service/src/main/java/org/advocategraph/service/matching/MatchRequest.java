@@ -73,11 +73,6 @@ public record MatchRequest(String customerId, String conversationId, List<String
         this(customerId, conversationId, topics, purpose, channel, language, limit, programId, null);
     }
 
-    /** @return the id of the person seeking help as the request names them, or null */
-    public String seekerId() {
-        return customerId != null ? customerId : personId;
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
