@@ -245,18 +245,14 @@ public final class InfluenceAnalytics {
      */
     public CommunityList communities(double resolution, int limit, int topics) {
         long started = System.nanoTime();
-        if (!(resolution >= MIN_RESOLUTION && resolution <= MAX_RESOLUTION)) {
-            throw new InvalidFieldException("resolution", "must be in " + MIN_RESOLUTION + ".." + MAX_RESOLUTION
-                    + ", was " + resolution);
-        }
         checkLimit(limit);
         if (topics < 0 || topics > MAX_TOPICS) {
             throw new InvalidFieldException("topics", "must be in 0.." + MAX_TOPICS + ", was " + topics);
         }
-        ProjectionCache.Current current = projections.current();
+        Partition partition = partition(resolution);
+        ProjectionCache.Current current = partition.current();
         PeopleGraph g = current.graph();
-        Communities.Result r = (Communities.Result) cached(g, "communities/" + resolution,
-                () -> new Communities(resolution, STARTS, SEED).detect(g));
+        Communities.Result r = partition.communities();
         int shown = Math.min(limit, r.count());
         int[] employees = new int[shown];
         int[] advocates = new int[shown];
@@ -317,6 +313,32 @@ public final class InfluenceAnalytics {
                 current.description(), (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * The communities of the current projection at a resolution, and that projection.
+     *
+     * @param current     the projection, with its description
+     * @param communities its Leiden partition
+     */
+    record Partition(ProjectionCache.Current current, Communities.Result communities) {
+    }
+
+    /** @return the Leiden partition of the current projection, computed once per projection and resolution */
+    Partition partition(double resolution) {
+        if (!(resolution >= MIN_RESOLUTION && resolution <= MAX_RESOLUTION)) {
+            throw new InvalidFieldException("resolution", "must be in " + MIN_RESOLUTION + ".." + MAX_RESOLUTION
+                    + ", was " + resolution);
+        }
+        ProjectionCache.Current current = projections.current();
+        PeopleGraph g = current.graph();
+        return new Partition(current, (Communities.Result) cached(g, "communities/" + resolution,
+                () -> new Communities(resolution, STARTS, SEED).detect(g)));
+    }
+
+    /** @return the projection, rebuilt first when stale */
+    ProjectionCache.Current projection() {
+        return projections.current();
+    }
+
     /** Interest weights of customers and expertise levels of employees, summed per topic per shown community. */
     private List<Map<String, Double>> topicWeights(PeopleGraph g, int[] community, int shown) {
         List<Map<String, Double>> out = new ArrayList<>();
@@ -344,7 +366,7 @@ public final class InfluenceAnalytics {
         }
     }
 
-    private static void checkLimit(int limit) {
+    static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidFieldException("limit", "must be in 1.." + MAX_LIMIT + ", was " + limit);
         }

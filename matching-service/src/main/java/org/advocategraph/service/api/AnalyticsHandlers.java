@@ -4,14 +4,17 @@ import java.util.LinkedHashSet;
 
 import io.javalin.http.Context;
 
+import org.advocategraph.service.analytics.CoverageGaps;
 import org.advocategraph.service.analytics.InfluenceAnalytics;
 
-/** Influence analytics: who carries influence, and the communities of the network. */
+/** Influence analytics: who carries influence, the communities of the network, and where coverage falls short. */
 final class AnalyticsHandlers {
     private final InfluenceAnalytics analytics;
+    private final CoverageGaps gaps;
 
-    AnalyticsHandlers(InfluenceAnalytics analytics) {
+    AnalyticsHandlers(InfluenceAnalytics analytics, CoverageGaps gaps) {
         this.analytics = analytics;
+        this.gaps = gaps;
     }
 
     /** {@code GET /api/v1/analytics/influencers?algorithm=pagerank&limit=10&advocatesOnly=false&seeds=ID,ID}. */
@@ -26,5 +29,12 @@ final class AnalyticsHandlers {
     void communities(Context ctx) {
         ctx.json(analytics.communities(Params.decimal(ctx, "resolution", 1.0), Params.integer(ctx, "limit", 20),
                 Params.integer(ctx, "topics", 5)));
+    }
+
+    /** {@code GET /api/v1/analytics/gaps?by=topic|community&limit=20&resolution=1}. */
+    void gaps(Context ctx) {
+        String by = ctx.queryParam("by");
+        ctx.json(gaps.gaps(by == null || by.isBlank() ? "topic" : by, Params.integer(ctx, "limit", 20),
+                Params.decimal(ctx, "resolution", 1.0)));
     }
 }

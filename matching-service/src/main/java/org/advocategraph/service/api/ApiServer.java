@@ -25,6 +25,7 @@ import org.advocategraph.service.engagement.AssignmentService;
 import org.advocategraph.service.engagement.Transition;
 import org.advocategraph.service.engagement.WebhookDispatcher;
 import org.advocategraph.service.matching.AdvocateMatcher;
+import org.advocategraph.service.analytics.CoverageGaps;
 import org.advocategraph.service.analytics.InfluenceAnalytics;
 import org.advocategraph.service.analytics.ProjectionCache;
 import org.advocategraph.service.assignment.BatchAssigner;
@@ -81,7 +82,7 @@ public final class ApiServer implements AutoCloseable {
         var health = new HealthHandler(store);
         var matches = new MatchHandler(matcher, store, mapper);
         var reachHandler = new ReachHandler(reach, store);
-        var analytics = new AnalyticsHandlers(engines.influence());
+        var analytics = new AnalyticsHandlers(engines.influence(), engines.gaps());
         var policy = new PolicyHandlers(policies, mapper);
         var routing = new RoutingHandlers(engines.triage(), engines.teams(), engines.batch(), engines.assignments(), mapper);
         var engagement = new AssignmentHandlers(engines.assignments(), engines.webhook(), mapper);
@@ -117,6 +118,12 @@ public final class ApiServer implements AutoCloseable {
                             new ApiRoute.Param("limit", "integer", "communities described, 1..100, default 20"),
                             new ApiRoute.Param("topics", "integer", "top topics per community, 0..20, default 5"))),
                     analytics::communities);
+            route(config, new ApiRoute("GET", "/api/v1/analytics/gaps", ANALYTICS_ROLES,
+                    "Topics or communities where demand outruns advocates and their free capacity, widest gap first",
+                    null, "Gaps", List.of(new ApiRoute.Param("by", "string", "topic (default) or community"),
+                            new ApiRoute.Param("limit", "integer", "1..100, default 20"),
+                            new ApiRoute.Param("resolution", "number", "communities' resolution, 0.05..20, default 1"))),
+                    analytics::gaps);
             for (RecordType type : RecordType.values()) {
                 route(config, new ApiRoute("PUT", type.path(), WRITE_ROLES, "Create or update one " + type.typeName()
                         + " by its key (idempotent)", ApiRoute.Body.json(type.schema()), type.schema(), List.of()),
@@ -174,10 +181,12 @@ public final class ApiServer implements AutoCloseable {
      * @param batch       assigns queues
      * @param assignments the assignment lifecycle
      * @param webhook     the webhook events are delivered to, if one is configured
+     * @param influence   influence and communities over the projection
+     * @param gaps        coverage gaps
      */
     public record Engines(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies,
                           Triage triage, TeamBuilder teams, BatchAssigner batch, AssignmentService assignments,
-                          Optional<WebhookDispatcher> webhook, InfluenceAnalytics influence) {
+                          Optional<WebhookDispatcher> webhook, InfluenceAnalytics influence, CoverageGaps gaps) {
         /** @return the engines built on one store and matcher, with assignments that publish no events */
         public static Engines on(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies) {
             return on(store, matcher, reach, policies, new AssignmentService(store, AssignmentEvents.NONE, Clock.systemUTC()),
@@ -187,9 +196,10 @@ public final class ApiServer implements AutoCloseable {
         /** @return the engines built on one store and matcher, with the given assignment lifecycle and webhook */
         public static Engines on(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies,
                                  AssignmentService assignments, Optional<WebhookDispatcher> webhook) {
+            var influence = new InfluenceAnalytics(store, new ProjectionCache(store, PROJECTION_MAX_AGE, Clock.systemUTC()));
             return new Engines(store, matcher, reach, policies, new Triage(store, matcher, Clock.systemUTC()),
                     new TeamBuilder(store, matcher), new BatchAssigner(store, matcher), assignments, webhook,
-                    new InfluenceAnalytics(store, new ProjectionCache(store, PROJECTION_MAX_AGE, Clock.systemUTC())));
+                    influence, new CoverageGaps(store, influence));
         }
     }
 

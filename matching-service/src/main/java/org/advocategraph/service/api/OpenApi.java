@@ -174,6 +174,12 @@ final class OpenApi {
         schemas.set("Communities", object(Map.of("communities", "array", "count", "integer", "modularity", "number",
                 "resolution", "number", "details", "object", "projection", "object", "millis", "integer"),
                 "Communities, largest first: id, size, employees, advocates, topTopics, topAdvocates"));
+        schemas.set("Gaps", object(Map.of("by", "string", "gaps", "array", "count", "integer", "totals", "object",
+                "details", "object", "projection", "object", "millis", "integer"),
+                "Widest gaps first. By topic: id, name, score, customers, uncoveredCustomers, uncoveredInterest, "
+                        + "openConversations, openWeight, advocates, freeCapacity, noAdvocate, overCapacity; by "
+                        + "community: community, size, score, customers, uncoveredCustomers, openConversations, "
+                        + "advocates, freeCapacity, topTopics, noAdvocate, overCapacity"));
         schemas.set("Reach", object(Map.of("seeds", "integer", "hops", "integer", "reach", "integer", "byHop", "array",
                 "sumOfDirect", "integer", "truncated", "boolean", "millis", "integer"),
                 "Distinct people reached within hops, seeds excluded"));

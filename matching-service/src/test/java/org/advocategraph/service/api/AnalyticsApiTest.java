@@ -103,12 +103,16 @@ class AnalyticsApiTest extends ApiOverTinyGraph {
                     {"/api/v1/analytics/communities?resolution=NaN", "resolution", "400"},
                     {"/api/v1/analytics/communities?resolution=21", "resolution", "400"},
                     {"/api/v1/analytics/communities?topics=21", "topics", "400"},
-                    {"/api/v1/analytics/communities?limit=0", "limit", "400"}};
+                    {"/api/v1/analytics/communities?limit=0", "limit", "400"},
+                    {"/api/v1/analytics/gaps?by=region", "by", "400"},
+                    {"/api/v1/analytics/gaps?limit=101", "limit", "400"},
+                    {"/api/v1/analytics/gaps?by=community&resolution=0.01", "resolution", "400"}};
             for (String[] c : cases) {
                 JsonNode p = problem(get(client, c[0], ANALYST), Integer.parseInt(c[2]));
                 assertEquals(c[1], p.get("field").asText(), c[0] + " -> " + p);
             }
             problem(get(client, "/api/v1/analytics/communities", CRM), 403);
+            problem(get(client, "/api/v1/analytics/gaps", CRM), 403);
         });
     }
 
@@ -155,6 +159,41 @@ class AnalyticsApiTest extends ApiOverTinyGraph {
             assertTrue(after.get("projection").get("rebuiltForThisAnswer").asBoolean(), after.toString());
             assertEquals("e9", after.get("influencers").get(0).get("id").asText());
             assertEquals(3.0, after.get("influencers").get(0).get("score").asDouble());
+        });
+    }
+
+    @Test
+    void shouldRankCoverageGapsAndSeeANewExpert() {
+        JavalinTest.test(server.javalin(), (app, client) -> {
+            // Only kubernetes has demand: c1's interest (covered: c1 knows the expert e1) and the open conversation v1
+            JsonNode topics = json(get(client, "/api/v1/analytics/gaps", ANALYST), 200);
+            assertEquals("topic", topics.get("by").asText());
+            assertEquals(1, topics.get("count").asInt(), topics.toString());
+            JsonNode kubernetes = topics.get("gaps").get(0);
+            assertEquals("kubernetes", kubernetes.get("id").asText());
+            assertEquals(0, kubernetes.get("uncoveredCustomers").asInt());
+            assertEquals(1, kubernetes.get("openConversations").asInt());
+            assertTrue(topics.get("projection").has("builtAt"));
+
+            // c3 wants billing, which nobody knows: the widest gap, until c3 befriends a new billing expert
+            assertEquals(201, put(client, "/api/v1/interests/c3/billing", CRM, "{\"weight\":1}").code());
+            JsonNode before = json(get(client, "/api/v1/analytics/gaps?limit=1", ANALYST), 200);
+            assertEquals("billing", before.get("gaps").get(0).get("id").asText(), before.toString());
+            assertTrue(before.get("gaps").get(0).get("noAdvocate").asBoolean());
+            assertEquals(201, put(client, "/api/v1/expertise/e6/billing", CRM, "{\"level\":0.9}").code());
+            assertEquals(201, put(client, "/api/v1/ties/c3/e6/knows", CRM, "{\"strength\":0.5}").code());
+            JsonNode after = json(get(client, "/api/v1/analytics/gaps?limit=5", ANALYST), 200);
+            for (JsonNode gap : after.get("gaps")) {
+                if (gap.get("id").asText().equals("billing")) {
+                    assertEquals(0, gap.get("uncoveredCustomers").asInt(), after.toString());
+                    assertFalse(gap.get("noAdvocate").asBoolean());
+                }
+            }
+
+            JsonNode communities = json(get(client, "/api/v1/analytics/gaps?by=community&limit=100", ANALYST), 200);
+            assertEquals("community", communities.get("by").asText());
+            assertEquals("leiden", communities.get("details").get("communities").asText());
+            assertEquals(0, communities.get("totals").get("uncoveredCustomers").asInt(), communities.toString());
         });
     }
 }
