@@ -10,14 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
@@ -27,6 +25,9 @@ import org.advocategraph.model.Interest;
 import org.advocategraph.model.Membership;
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.Topic;
+import org.advocategraph.network.NetworkAttribute;
+import org.advocategraph.network.NetworkFormat;
+import org.advocategraph.network.NetworkWriter;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.tools.format.CsvWriter;
 import org.advocategraph.tools.format.ImportFile;
@@ -130,7 +131,7 @@ public final class GraphExporter {
      *                               so that the two nodes would share an id
      */
     public ExportSummary toGraphMl(Path file, ExportOptions options) {
-        return network(file, options, GraphMlWriter::new);
+        return network(file, options, NetworkFormat.GRAPHML);
     }
 
     /**
@@ -143,10 +144,10 @@ public final class GraphExporter {
      * @throws IllegalStateException as {@link #toGraphMl} does
      */
     public ExportSummary toGexf(Path file, ExportOptions options) {
-        return network(file, options, GexfWriter::new);
+        return network(file, options, NetworkFormat.GEXF);
     }
 
-    private ExportSummary network(Path file, ExportOptions options, Function<OutputStream, NetworkWriter> format) {
+    private ExportSummary network(Path file, ExportOptions options, NetworkFormat format) {
         Objects.requireNonNull(options, "options");
         long started = System.nanoTime();
         Map<String, String> programs = programsByEmployee();
@@ -154,7 +155,7 @@ public final class GraphExporter {
         try (StagedFiles files = new StagedFiles()) {
             Path temp = files.stage(file);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER_BYTES)) {
-                NetworkWriter writer = format.apply(out);
+                NetworkWriter writer = format.writer(out, PeopleNetwork.ALL, "Influence network: people and their ties", false);
                 writer.begin();
                 // People whose id looks like a topic node id; almost always none.
                 Set<String> lookAlikes = new HashSet<>();
@@ -232,43 +233,43 @@ public final class GraphExporter {
     }
 
     private static Map<NetworkAttribute, String> employee(Employee e, String programs) {
-        Map<NetworkAttribute, String> v = new EnumMap<>(NetworkAttribute.class);
-        v.put(NetworkAttribute.LABEL, e.name());
-        v.put(NetworkAttribute.NODE_KIND, "employee");
-        putText(v, NetworkAttribute.DEPARTMENT, e.department());
-        putText(v, NetworkAttribute.REGION, e.region());
-        putText(v, NetworkAttribute.TITLE, e.title());
-        putText(v, NetworkAttribute.PROGRAMS, programs);
-        v.put(NetworkAttribute.ADVOCATE, Boolean.toString(e.active() && e.optedIn()));
-        v.put(NetworkAttribute.CAPACITY, Integer.toString(e.capacity()));
+        Map<NetworkAttribute, String> v = new HashMap<>();
+        v.put(PeopleNetwork.LABEL, e.name());
+        v.put(PeopleNetwork.NODE_KIND, "employee");
+        putText(v, PeopleNetwork.DEPARTMENT, e.department());
+        putText(v, PeopleNetwork.REGION, e.region());
+        putText(v, PeopleNetwork.TITLE, e.title());
+        putText(v, PeopleNetwork.PROGRAMS, programs);
+        v.put(PeopleNetwork.ADVOCATE, Boolean.toString(e.active() && e.optedIn()));
+        v.put(PeopleNetwork.CAPACITY, Integer.toString(e.capacity()));
         return v;
     }
 
     private static Map<NetworkAttribute, String> customer(Customer c) {
-        Map<NetworkAttribute, String> v = new EnumMap<>(NetworkAttribute.class);
-        v.put(NetworkAttribute.LABEL, c.name());
-        v.put(NetworkAttribute.NODE_KIND, "customer");
-        putText(v, NetworkAttribute.REGION, c.region());
-        putText(v, NetworkAttribute.SEGMENT, c.segment());
-        putText(v, NetworkAttribute.ACCOUNT_ID, c.accountId());
+        Map<NetworkAttribute, String> v = new HashMap<>();
+        v.put(PeopleNetwork.LABEL, c.name());
+        v.put(PeopleNetwork.NODE_KIND, "customer");
+        putText(v, PeopleNetwork.REGION, c.region());
+        putText(v, PeopleNetwork.SEGMENT, c.segment());
+        putText(v, PeopleNetwork.ACCOUNT_ID, c.accountId());
         // Customers are never advocates; saying so keeps the column free of gaps among people.
-        v.put(NetworkAttribute.ADVOCATE, "false");
-        v.put(NetworkAttribute.FOLLOWERS, Long.toString(c.followers()));
+        v.put(PeopleNetwork.ADVOCATE, "false");
+        v.put(PeopleNetwork.FOLLOWERS, Long.toString(c.followers()));
         return v;
     }
 
     private static Map<NetworkAttribute, String> topic(Topic t) {
-        Map<NetworkAttribute, String> v = new EnumMap<>(NetworkAttribute.class);
-        v.put(NetworkAttribute.LABEL, t.name());
-        v.put(NetworkAttribute.NODE_KIND, "topic");
+        Map<NetworkAttribute, String> v = new HashMap<>();
+        v.put(PeopleNetwork.LABEL, t.name());
+        v.put(PeopleNetwork.NODE_KIND, "topic");
         return v;
     }
 
     private static Map<NetworkAttribute, String> edge(String kind, double strength, String since) {
-        Map<NetworkAttribute, String> v = new EnumMap<>(NetworkAttribute.class);
-        v.put(NetworkAttribute.EDGE_KIND, kind);
-        v.put(NetworkAttribute.STRENGTH, Double.toString(strength));
-        putText(v, NetworkAttribute.SINCE, since);
+        Map<NetworkAttribute, String> v = new HashMap<>();
+        v.put(PeopleNetwork.EDGE_KIND, kind);
+        v.put(PeopleNetwork.STRENGTH, Double.toString(strength));
+        putText(v, PeopleNetwork.SINCE, since);
         return v;
     }
 

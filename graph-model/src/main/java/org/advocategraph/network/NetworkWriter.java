@@ -1,10 +1,11 @@
-package org.advocategraph.tools.export;
+package org.advocategraph.network;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -16,18 +17,51 @@ import javax.xml.stream.XMLStreamWriter;
  * The writer escapes markup characters; this class also replaces characters that XML 1.0 cannot hold at all
  * (control characters, lone surrogates) with U+FFFD, so that any stored text gives a well-formed file.
  *
- * <p>Call {@link #begin}, then every {@link #node}, then every {@link #edge}, then {@link #end}. Failures are
- * {@link UncheckedIOException}s.
+ * <p>Call {@link #begin}, then every {@link #node}, then every {@link #edge}, then {@link #end}. Attribute values
+ * are written in the order the attributes were declared, whatever the order of the map that holds them, so that
+ * the same network gives the same bytes. Failures are {@link UncheckedIOException}s. Get one from
+ * {@link NetworkFormat#writer}.
  */
-abstract class NetworkWriter {
+public abstract class NetworkWriter {
     private static final String INDENT = "  ";
 
     private final XMLStreamWriter xml;
     /** One entry per open element: whether it has child elements yet, so its end tag goes on a new line. */
     private final Deque<boolean[]> open = new ArrayDeque<>();
+    /** The declared attributes, nodes' first. */
+    final List<NetworkAttribute> attributes;
+    /** Whether nodes carry a colour and size. */
+    final boolean visual;
 
-    /** @param out where to write; flushed by {@link #end}, never closed here */
-    NetworkWriter(OutputStream out) {
+    /**
+     * How a node looks in Gephi.
+     *
+     * @param red   0..255
+     * @param green 0..255
+     * @param blue  0..255
+     * @param size  its size, positive
+     */
+    public record Visual(int red, int green, int blue, double size) {
+        public Visual {
+            for (int c : new int[] {red, green, blue}) {
+                if (c < 0 || c > 255) {
+                    throw new IllegalArgumentException("colour components must be in 0..255, was " + c);
+                }
+            }
+            if (!(size > 0) || Double.isInfinite(size)) {
+                throw new IllegalArgumentException("size must be positive, was " + size);
+            }
+        }
+    }
+
+    /**
+     * @param out        where to write; flushed by {@link #end}, never closed here
+     * @param attributes the node and edge attributes
+     * @param visual     true when nodes carry a {@link Visual}
+     */
+    NetworkWriter(OutputStream out, List<NetworkAttribute> attributes, boolean visual) {
+        this.attributes = attributes.stream().sorted((a, b) -> Boolean.compare(a.edge(), b.edge())).toList();
+        this.visual = visual;
         try {
             // The JDK's own writer, whatever StAX implementation the class path brings: its output is known.
             this.xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
@@ -37,13 +71,24 @@ abstract class NetworkWriter {
     }
 
     /** Writes the prolog, the attribute declarations and whatever opens the node list. */
-    abstract void begin();
+    public abstract void begin();
 
     /**
      * @param id     the node id, unique in the file
      * @param values attribute values, {@link NetworkAttribute#LABEL} among them; absent ones are not written
+     * @param look   its colour and size, or null (written only by a writer made with {@code visual})
      */
-    abstract void node(String id, Map<NetworkAttribute, String> values);
+    public abstract void node(String id, Map<NetworkAttribute, String> values, Visual look);
+
+    /**
+     * A node without colour and size.
+     *
+     * @param id     the node id, unique in the file
+     * @param values attribute values; absent ones are not written
+     */
+    public final void node(String id, Map<NetworkAttribute, String> values) {
+        node(id, values, null);
+    }
 
     /**
      * @param id     the edge id, unique in the file
@@ -51,10 +96,15 @@ abstract class NetworkWriter {
      * @param target id of the node it ends at
      * @param values attribute values; absent ones are not written
      */
-    abstract void edge(String id, String source, String target, Map<NetworkAttribute, String> values);
+    public abstract void edge(String id, String source, String target, Map<NetworkAttribute, String> values);
 
     /** Closes every open element and flushes. */
-    abstract void end();
+    public abstract void end();
+
+    /** @return the declared attributes of nodes ({@code edges} false) or edges, in declaration order */
+    final List<NetworkAttribute> declared(boolean edges) {
+        return attributes.stream().filter(a -> a.edge() == edges).toList();
+    }
 
     // ---- helpers for the formats ----
 
