@@ -3,6 +3,7 @@ package org.advocategraph.network;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * GraphML (http://graphml.graphdrawing.org/): every attribute declared as a {@code <key>} with
@@ -35,7 +36,7 @@ final class GraphMlWriter extends NetworkWriter {
         namespace(null, NAMESPACE);
         namespace("xsi", XSI);
         attribute("xsi", XSI, "schemaLocation", NAMESPACE + " " + SCHEMA);
-        for (NetworkAttribute a : visual ? java.util.stream.Stream.concat(attributes.stream(), LOOK.stream()).toList()
+        for (NetworkAttribute a : visual ? Stream.concat(attributes.stream(), LOOK.stream()).toList()
                 : attributes) {
             empty("key");
             attribute("id", key(a));

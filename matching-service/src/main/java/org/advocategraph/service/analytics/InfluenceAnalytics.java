@@ -70,6 +70,11 @@ public final class InfluenceAnalytics {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** @return the measure named in a request, or a 400 naming {@code field} */
+        static Algorithm parse(String field, String value) {
+            return Enums.parse(Algorithm.class, field, value);
+        }
+
         static Algorithm parse(String value) {
             return Enums.parse(Algorithm.class, "algorithm", value);
         }
@@ -167,6 +172,49 @@ public final class InfluenceAnalytics {
         PeopleGraph g = current.graph();
         Map<String, Object> details = new LinkedHashMap<>();
         double[] scores;
+        if (seeds.isEmpty()) {
+            scores = scores(a, g, details);
+        } else {
+            PageRank.Result r = PAGE_RANK.personalized(g, indices(g, seeds));
+            details.put("personalizedTo", seeds.size());
+            scores = pageRankScores(r, details);
+        }
+        // Best first: the higher score, then the smaller id. Keep the best `limit` in a heap whose head is the
+        // worst of them: O(n log limit), not a sort of everyone.
+        final double[] sc = scores;
+        Comparator<Integer> best = Comparator.<Integer>comparingDouble(u -> -sc[u]).thenComparing(g::id);
+        PriorityQueue<Integer> heap = new PriorityQueue<>(limit + 1, best.reversed());
+        int people = 0;
+        for (int u = 0; u < g.size(); u++) {
+            if (!advocatesOnly || g.isAdvocate(u)) {
+                people++;
+                heap.add(u);
+                if (heap.size() > limit) {
+                    heap.poll();
+                }
+            }
+        }
+        List<Integer> top = new ArrayList<>(heap);
+        top.sort(best);
+        Map<String, String> names = names(top.stream().map(g::id).toList());
+        List<Influencer> out = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            int u = top.get(i);
+            out.add(new Influencer(i + 1, g.id(u), names.get(g.id(u)), g.isEmployee(u) ? "employee" : "customer",
+                    g.isAdvocate(u), scores[u], g.degree(u)));
+        }
+        return new Influencers(a.key(), out, people, details, current.description(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Each person's score by a measure (PageRank not personalized), computed once per projection.
+     *
+     * @param details receives how it was computed
+     * @return scores indexed like the projection
+     */
+    double[] scores(Algorithm a, PeopleGraph g, Map<String, Object> details) {
+        double[] scores;
         if (a == Algorithm.DEGREE) {
             scores = new double[g.size()];
             for (int u = 0; u < g.size(); u++) {
@@ -195,46 +243,17 @@ public final class InfluenceAnalytics {
             }
             details.put("largestStandardError", worst);
         } else {
-            PageRank.Result r;
-            if (seeds.isEmpty()) {
-                r = (PageRank.Result) cached(g, "pagerank", () -> PAGE_RANK.run(g));
-            } else {
-                int[] s = indices(g, seeds);
-                r = PAGE_RANK.personalized(g, s);
-                details.put("personalizedTo", seeds.size());
-            }
-            scores = r.scores();
-            details.put("damping", PageRank.DEFAULT_DAMPING);
-            details.put("iterations", r.iterations());
-            details.put("converged", r.converged());
-            details.put("change", r.change());
+            scores = pageRankScores((PageRank.Result) cached(g, "pagerank", () -> PAGE_RANK.run(g)), details);
         }
-        // Best first: the higher score, then the smaller id. Keep the best `limit` in a heap whose head is the
-        // worst of them: O(n log limit), not a sort of everyone.
-        final double[] sc = scores;
-        Comparator<Integer> best = Comparator.<Integer>comparingDouble(u -> -sc[u]).thenComparing(g::id);
-        PriorityQueue<Integer> heap = new PriorityQueue<>(limit + 1, best.reversed());
-        int people = 0;
-        for (int u = 0; u < g.size(); u++) {
-            if (!advocatesOnly || g.isAdvocate(u)) {
-                people++;
-                heap.add(u);
-                if (heap.size() > limit) {
-                    heap.poll();
-                }
-            }
-        }
-        List<Integer> top = new ArrayList<>(heap);
-        top.sort(best);
-        Map<String, String> names = names(top.stream().map(g::id).toList());
-        List<Influencer> out = new ArrayList<>();
-        for (int i = 0; i < top.size(); i++) {
-            int u = top.get(i);
-            out.add(new Influencer(i + 1, g.id(u), names.get(g.id(u)), g.isEmployee(u) ? "employee" : "customer",
-                    g.isAdvocate(u), scores[u], g.degree(u)));
-        }
-        return new Influencers(a.key(), out, people, details, current.description(),
-                (System.nanoTime() - started) / 1_000_000);
+        return scores;
+    }
+
+    private static double[] pageRankScores(PageRank.Result r, Map<String, Object> details) {
+        details.put("damping", PageRank.DEFAULT_DAMPING);
+        details.put("iterations", r.iterations());
+        details.put("converged", r.converged());
+        details.put("change", r.change());
+        return r.scores();
     }
 
     /**

@@ -27,6 +27,7 @@ import org.advocategraph.service.engagement.WebhookDispatcher;
 import org.advocategraph.service.matching.AdvocateMatcher;
 import org.advocategraph.service.analytics.CoverageGaps;
 import org.advocategraph.service.analytics.InfluenceAnalytics;
+import org.advocategraph.service.analytics.NetworkExport;
 import org.advocategraph.service.analytics.ProjectionCache;
 import org.advocategraph.service.assignment.BatchAssigner;
 import org.advocategraph.service.policy.PolicyBook;
@@ -82,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
         var health = new HealthHandler(store);
         var matches = new MatchHandler(matcher, store, mapper);
         var reachHandler = new ReachHandler(reach, store);
-        var analytics = new AnalyticsHandlers(engines.influence(), engines.gaps());
+        var analytics = new AnalyticsHandlers(engines.influence(), engines.gaps(), engines.export());
         var policy = new PolicyHandlers(policies, mapper);
         var routing = new RoutingHandlers(engines.triage(), engines.teams(), engines.batch(), engines.assignments(), mapper);
         var engagement = new AssignmentHandlers(engines.assignments(), engines.webhook(), mapper);
@@ -124,6 +125,15 @@ public final class ApiServer implements AutoCloseable {
                             new ApiRoute.Param("limit", "integer", "1..100, default 20"),
                             new ApiRoute.Param("resolution", "number", "communities' resolution, 0.05..20, default 1"))),
                     analytics::gaps);
+            route(config, new ApiRoute("GET", "/api/v1/analytics/export", ANALYTICS_ROLES,
+                    "The people network with communities and scores on every person, as GraphML or GEXF for Gephi",
+                    null, OpenApi.NETWORK, List.of(new ApiRoute.Param("format", "string", "gexf (default) or graphml"),
+                            new ApiRoute.Param("scores", "string", "comma-separated: community, pagerank, degree, "
+                                    + "betweenness, kcore; default community,pagerank"),
+                            new ApiRoute.Param("color", "string", "the result that colours the nodes; default community "
+                                    + "when exported, else the first"),
+                            new ApiRoute.Param("resolution", "number", "communities' resolution, 0.05..20, default 1"))),
+                    analytics::export);
             for (RecordType type : RecordType.values()) {
                 route(config, new ApiRoute("PUT", type.path(), WRITE_ROLES, "Create or update one " + type.typeName()
                         + " by its key (idempotent)", ApiRoute.Body.json(type.schema()), type.schema(), List.of()),
@@ -183,10 +193,12 @@ public final class ApiServer implements AutoCloseable {
      * @param webhook     the webhook events are delivered to, if one is configured
      * @param influence   influence and communities over the projection
      * @param gaps        coverage gaps
+     * @param export      the network with analytics results, for Gephi
      */
     public record Engines(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies,
                           Triage triage, TeamBuilder teams, BatchAssigner batch, AssignmentService assignments,
-                          Optional<WebhookDispatcher> webhook, InfluenceAnalytics influence, CoverageGaps gaps) {
+                          Optional<WebhookDispatcher> webhook, InfluenceAnalytics influence, CoverageGaps gaps,
+                          NetworkExport export) {
         /** @return the engines built on one store and matcher, with assignments that publish no events */
         public static Engines on(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies) {
             return on(store, matcher, reach, policies, new AssignmentService(store, AssignmentEvents.NONE, Clock.systemUTC()),
@@ -199,7 +211,7 @@ public final class ApiServer implements AutoCloseable {
             var influence = new InfluenceAnalytics(store, new ProjectionCache(store, PROJECTION_MAX_AGE, Clock.systemUTC()));
             return new Engines(store, matcher, reach, policies, new Triage(store, matcher, Clock.systemUTC()),
                     new TeamBuilder(store, matcher), new BatchAssigner(store, matcher), assignments, webhook,
-                    influence, new CoverageGaps(store, influence));
+                    influence, new CoverageGaps(store, influence), new NetworkExport(store, influence));
         }
     }
 

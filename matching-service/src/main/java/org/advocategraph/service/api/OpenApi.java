@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.advocategraph.network.NetworkFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class OpenApi {
     /** The schema name of an HTML answer (the documentation page). */
     static final String HTML = "Html";
+    /** The schema name of a network file answer (GraphML or GEXF, by the request's format). */
+    static final String NETWORK = "NetworkFile";
     /** The schema name of the OpenAPI document itself. */
     static final String DOCUMENT = "OpenApiDocument";
     /** The schema name of an NDJSON bulk body. */
@@ -115,6 +118,13 @@ final class OpenApi {
     private void answer(ObjectNode responses, String status, String description, String schema) {
         ObjectNode r = responses.putObject(status);
         r.put("description", description);
+        if (NETWORK.equals(schema)) {
+            ObjectNode content = r.putObject("content");
+            for (NetworkFormat format : NetworkFormat.values()) {
+                content.putObject(format.mediaType()).set("schema", mapper.createObjectNode().put("type", "string"));
+            }
+            return;
+        }
         String media = HTML.equals(schema) ? "text/html" : "application/json";
         r.putObject("content").putObject(media).set("schema", schema == null ? mapper.createObjectNode().put("type", "object")
                 : HTML.equals(schema) ? mapper.createObjectNode().put("type", "string") : ref(schema));

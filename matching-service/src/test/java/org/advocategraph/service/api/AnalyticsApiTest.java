@@ -106,7 +106,10 @@ class AnalyticsApiTest extends ApiOverTinyGraph {
                     {"/api/v1/analytics/communities?limit=0", "limit", "400"},
                     {"/api/v1/analytics/gaps?by=region", "by", "400"},
                     {"/api/v1/analytics/gaps?limit=101", "limit", "400"},
-                    {"/api/v1/analytics/gaps?by=community&resolution=0.01", "resolution", "400"}};
+                    {"/api/v1/analytics/gaps?by=community&resolution=0.01", "resolution", "400"},
+                    {"/api/v1/analytics/export?format=pdf", "format", "400"},
+                    {"/api/v1/analytics/export?scores=community,fame", "scores", "400"},
+                    {"/api/v1/analytics/export?scores=pagerank&color=community", "color", "400"}};
             for (String[] c : cases) {
                 JsonNode p = problem(get(client, c[0], ANALYST), Integer.parseInt(c[2]));
                 assertEquals(c[1], p.get("field").asText(), c[0] + " -> " + p);
@@ -194,6 +197,21 @@ class AnalyticsApiTest extends ApiOverTinyGraph {
             assertEquals("community", communities.get("by").asText());
             assertEquals("leiden", communities.get("details").get("communities").asText());
             assertEquals(0, communities.get("totals").get("uncoveredCustomers").asInt(), communities.toString());
+        });
+    }
+
+    @Test
+    void shouldExportTheNetworkAsAFileForGephi() {
+        JavalinTest.test(server.javalin(), (app, client) -> {
+            var response = get(client, "/api/v1/analytics/export?format=graphml&scores=community,betweenness", ANALYST);
+            assertEquals(200, response.code());
+            assertTrue(response.headers().get("Content-Type").get(0).startsWith("application/graphml+xml"));
+            assertTrue(response.headers().get("Content-Disposition").get(0).contains("advocate-network.graphml"));
+            String body = response.body().string();
+            assertTrue(body.contains("attr.name=\"betweenness\""), body);
+            assertEquals(11, body.split("<node ", -1).length - 1, "every person");
+            assertEquals(3, body.split("<edge ", -1).length - 1, "every tied pair once");
+            problem(get(client, "/api/v1/analytics/export", CRM), 403);
         });
     }
 }
