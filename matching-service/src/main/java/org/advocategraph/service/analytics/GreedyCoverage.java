@@ -49,7 +49,7 @@ public final class GreedyCoverage implements Recruitment {
             for (int i = 0; i < walker.visitedCount(); i++) {
                 covered[walker.visited(i)] = true;
             }
-            baseReach = walker.visitedCount() - walker.seedCount();
+            baseReach = walker.visitedCount();
         }
         // Each candidate's audience not yet covered, kept current as people become covered.
         int[] open = new int[g.size()];

@@ -156,8 +156,8 @@ public final class InfluenceMaximization implements Recruitment {
     private final class Sampler {
         private final boolean[] inBase;
         private final boolean[] isCandidate;
-        private final double[] attentionSum;
-        private final int[] attentionCount;
+        /** Per entry of a person v for u: the probability that u, once active, activates v; 0 without attention. */
+        private final float[] activation;
         private final SplittableRandom random = new SplittableRandom(seed);
         private final int[] mark;
         private final int[] queue;
@@ -179,13 +179,20 @@ public final class InfluenceMaximization implements Recruitment {
             for (int c : candidates) {
                 isCandidate[c] = true;
             }
-            attentionSum = new double[n];
-            attentionCount = new int[n];
+            activation = new float[n == 0 ? 0 : graph.end(n - 1)];
             for (int v = 0; v < n; v++) {
+                double sum = 0;
+                int count = 0;
                 for (int e = graph.start(v); e < graph.end(v); e++) {
                     if (graph.has(e, PeopleGraph.ATTENTION)) {
-                        attentionSum[v] += graph.strength(e);
-                        attentionCount[v]++;
+                        sum += graph.strength(e);
+                        count++;
+                    }
+                }
+                for (int e = graph.start(v); e < graph.end(v); e++) {
+                    if (graph.has(e, PeopleGraph.ATTENTION)) {
+                        activation[e] = (float) (!Double.isNaN(probability) ? probability
+                                : sum > 0 ? graph.strength(e) / sum : 1.0 / count);
                     }
                 }
             }
@@ -225,18 +232,16 @@ public final class InfluenceMaximization implements Recruitment {
             boolean base = inBase[root];
             while (head < tail && !base) {
                 int v = queue[head++];
-                double sum = attentionSum[v];
-                for (int e = graph.start(v); e < graph.end(v); e++) {
-                    if (!graph.has(e, PeopleGraph.ATTENTION)) {
+                for (int e = graph.start(v), end = graph.end(v); e < end; e++) {
+                    float p = activation[e];
+                    if (p == 0) {
                         continue;
                     }
                     int u = graph.target(e);
                     if (mark[u] == stamp) {
                         continue;
                     }
-                    double p = !Double.isNaN(probability) ? probability
-                            : sum > 0 ? graph.strength(e) / sum : 1.0 / attentionCount[v];
-                    if (random.nextDouble() < p) {
+                    if (p >= 1 || random.nextDouble() < p) {
                         mark[u] = stamp;
                         if (inBase[u]) {
                             base = true;

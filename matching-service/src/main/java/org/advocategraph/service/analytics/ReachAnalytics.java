@@ -149,7 +149,7 @@ public final class ReachAnalytics {
      * @param k          recruits asked for
      * @param recruits   best first
      * @param base       people enlisted already
-     * @param baseValue  what the base reaches alone (people within hops, or its expected spread)
+     * @param baseValue  the base's own value, itself included: people within hops of it, or its expected spread
      * @param candidates employees who could be picked
      * @param details    the model, its guarantee, the parameters and how the computation went
      * @param notes      why fewer than k, bounds hit

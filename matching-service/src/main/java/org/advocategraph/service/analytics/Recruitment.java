@@ -23,7 +23,7 @@ public interface Recruitment {
 
     /**
      * @param picks     best first, at most k
-     * @param baseValue the base's own value under the model (people reached, or expected spread)
+     * @param baseValue the base's own value under the model, itself included (people within hops, or expected spread)
      * @param details   how it was computed: model, guarantee, parameters, bounds hit
      * @param truncated true when the deadline or a memory bound stopped the computation early
      */

@@ -73,7 +73,7 @@ class RecruitmentTest {
             for (int hops = 1; hops <= 3; hops++) {
                 Recruitment.Result r = new GreedyCoverage(new ProjectedReach(g), hops).select(numbers(g, base),
                         numbers(g, candidates), k, Instant.now().plusSeconds(60));
-                assertEquals(reference.reached(base, hops).size(), (int) r.baseValue());
+                assertEquals(reference.ball(base, hops).size(), (int) r.baseValue());
                 List<String> picks = r.picks().stream().map(p -> g.id(p.person())).toList();
                 // Each gain is the exact marginal gain; the picks are those of a plain (not lazy) greedy.
                 List<String> greedy = new ArrayList<>();

@@ -107,7 +107,7 @@ class ReachApiTest extends ApiOverTinyGraph {
             JsonNode r = json(get(client, "/api/v1/analytics/recruits", ANALYST), 200);
             assertEquals("coverage", r.get("model").asText());
             assertEquals(6, r.get("base").asInt());
-            assertEquals(2.0, r.get("baseValue").asDouble(), "the advocates reach c1 and c2");
+            assertEquals(8.0, r.get("baseValue").asDouble(), "the six advocates, c1 and c2");
             assertEquals(2, r.get("candidates").asInt(), "e3 and e4");
             assertEquals(2, r.get("recruits").size());
             assertEquals("e3", r.get("recruits").get(0).get("id").asText());
@@ -122,20 +122,24 @@ class ReachApiTest extends ApiOverTinyGraph {
 
     @Test
     void shouldRecruitOverAProgramUnderBothModels() {
+        // e3 has no ties; e2 is heard by c2, who knows c1, who knows e1: within 3 hops e2 reaches 3, e1 only 2.
         store.upsert(List.of(new Program("p9", "Voices", Purpose.CARE),
-                new Membership("e1", "p9", Instant.parse("2025-01-01T00:00:00Z"))));
+                new Membership("e3", "p9", Instant.parse("2025-01-01T00:00:00Z"))));
         JavalinTest.test(server.javalin(), (app, client) -> {
-            JsonNode coverage = json(get(client, "/api/v1/analytics/recruits?program=p9&k=1&hops=1", ANALYST), 200);
+            JsonNode coverage = json(get(client, "/api/v1/analytics/recruits?program=p9&k=2&hops=3", ANALYST), 200);
             assertEquals(7, coverage.get("candidates").asInt());
+            assertEquals(1, coverage.get("base").asInt());
+            assertEquals(1.0, coverage.get("baseValue").asDouble(), "e3 alone");
             assertEquals("e2", coverage.get("recruits").get(0).get("id").asText());
-            assertEquals(2.0, coverage.get("recruits").get(0).get("gain").asDouble(), "e2 and c2");
+            assertEquals(4.0, coverage.get("recruits").get(0).get("gain").asDouble(), "e2, c2, c1 and e1");
+            assertEquals(1.0, coverage.get("recruits").get(1).get("gain").asDouble(), "anyone else adds only themselves");
             JsonNode cascade = json(get(client, "/api/v1/analytics/recruits?program=p9&k=2&model=cascade&probability=1",
                     ANALYST), 200);
             assertEquals("cascade", cascade.get("model").asText());
-            assertEquals(3.0, cascade.get("baseValue").asDouble(), 0.3, "e1 activates c1, then c2, surely (an estimate)");
+            assertEquals(1.0, cascade.get("baseValue").asDouble(), 0.3, "e3 activates nobody else (an estimate)");
             assertEquals("e2", cascade.get("recruits").get(0).get("id").asText());
+            assertEquals(4.0, cascade.get("recruits").get(0).get("gain").asDouble(), 0.4, "surely e2, c2, c1, e1");
             assertTrue(cascade.get("details").get("guaranteeHolds").asBoolean(), cascade.toString());
-            assertEquals(1.0, cascade.get("recruits").get(0).get("gain").asDouble(), 0.3, "only e2 itself is new");
         });
     }
 
