@@ -10,35 +10,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.GraphElement;
 import org.advocategraph.model.Tie;
-import org.advocategraph.model.TieKind;
 import org.advocategraph.service.reach.BreadthFirstReach;
+import org.advocategraph.service.reach.ReferenceReach;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
 /** Reach over the projection against the store walk and a plain breadth-first search over the tie list. */
 class ProjectedReachTest {
-    private static List<Tie> randomTies(int people, int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Set<String> seen = new HashSet<>();
-        List<Tie> ties = new ArrayList<>();
-        while (ties.size() < count) {
-            int a = random.nextInt(people);
-            int b = random.nextInt(people);
-            TieKind kind = TieKind.values()[random.nextInt(TieKind.values().length)];
-            if (a != b && seen.add(a + "-" + b + "-" + kind)) {
-                ties.add(new Tie("p" + a, "p" + b, kind, 0.5, null));
-            }
-        }
-        return ties;
-    }
-
     private static GraphStore store(int people, List<Tie> ties) {
         GraphStore store = TinkerPopGraphStore.inMemory();
         List<GraphElement> elements = new ArrayList<>();
@@ -56,7 +40,7 @@ class ProjectedReachTest {
 
     @Test
     void shouldEqualTheStoreWalkAndAPlainSearchOnARandomGraphWithEveryKindOfTie() {
-        List<Tie> ties = randomTies(300, 900, 7);
+        List<Tie> ties = ReferenceReach.randomTies(300, 900, 7);
         try (GraphStore store = store(300, ties)) {
             PeopleGraph g = ProjectionLoader.load(store);
             ProjectedReach walker = new ProjectedReach(g);
@@ -93,7 +77,7 @@ class ProjectedReachTest {
 
     @Test
     void shouldGiveEachSeedItsReachAloneItsMarginalReachAndTheSharedPeopleOfEachPair() {
-        List<Tie> ties = randomTies(200, 500, 11);
+        List<Tie> ties = ReferenceReach.randomTies(200, 500, 11);
         try (GraphStore store = store(200, ties)) {
             PeopleGraph g = ProjectionLoader.load(store);
             ReferenceReach reference = new ReferenceReach(ties);
@@ -147,7 +131,7 @@ class ProjectedReachTest {
 
     @Test
     void shouldSkipPairsThatWouldNotFitTheirMemoryBoundAndStopAtAPassedDeadline() {
-        List<Tie> ties = randomTies(100, 300, 3);
+        List<Tie> ties = ReferenceReach.randomTies(100, 300, 3);
         try (GraphStore store = store(100, ties)) {
             PeopleGraph g = ProjectionLoader.load(store);
             int[] seeds = numbers(g, List.of("p1", "p2", "p3"));

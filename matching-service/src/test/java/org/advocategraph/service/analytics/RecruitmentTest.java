@@ -20,25 +20,11 @@ import org.junit.jupiter.api.Test;
 
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.TieKind;
+import org.advocategraph.service.reach.ReferenceReach;
 
 /** Recruitment against brute force: the exact best sets for coverage, simulated cascades for IMM. */
 class RecruitmentTest {
     private static final double ONE_MINUS_1_E = 1 - 1 / Math.E;
-
-    private static List<Tie> randomTies(int people, int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Set<String> seen = new HashSet<>();
-        List<Tie> ties = new ArrayList<>();
-        while (ties.size() < count) {
-            int a = random.nextInt(people);
-            int b = random.nextInt(people);
-            TieKind kind = random.nextInt(3) == 0 ? TieKind.KNOWS : TieKind.FOLLOWS;
-            if (a != b && seen.add(Math.min(a, b) + "-" + Math.max(a, b))) {
-                ties.add(new Tie("p" + a, "p" + b, kind, 0.1 + 0.1 * random.nextInt(9), null));
-            }
-        }
-        return ties;
-    }
 
     private static PeopleGraph graph(int people, List<Tie> ties) {
         PeopleGraph.Builder b = new PeopleGraph.Builder();
@@ -65,7 +51,7 @@ class RecruitmentTest {
     @ValueSource(ints = {2, 3})
     void shouldPickAsPlainGreedyDoesAndCoverAtLeastTheGuaranteedShareOfTheExactBestSet(int k) {
         for (long seed = 1; seed <= 6; seed++) {
-            List<Tie> ties = randomTies(40, 70, seed);
+            List<Tie> ties = ReferenceReach.randomTies(40, 70, seed);
             PeopleGraph g = graph(40, ties);
             ReferenceReach reference = new ReferenceReach(ties);
             List<String> base = List.of("p0", "p1");
@@ -186,7 +172,7 @@ class RecruitmentTest {
     @ParameterizedTest
     @ValueSource(doubles = {Double.NaN, 0.3})
     void shouldPickACascadeSetAsGoodAsTheExhaustiveChoiceWithinItsGuaranteeAndEstimateItsSpread(double uniform) {
-        List<Tie> ties = randomTies(12, 20, 5);
+        List<Tie> ties = ReferenceReach.randomTies(12, 20, 5);
         PeopleGraph g = graph(12, ties);
         List<String> base = List.of("p0");
         List<String> candidates = IntStream.range(1, 12).mapToObj(i -> "p" + i).toList();
@@ -213,7 +199,7 @@ class RecruitmentTest {
 
     @Test
     void shouldSayTheGuaranteeDoesNotHoldWhenItsMemoryBoundStopsSampling() {
-        List<Tie> ties = randomTies(60, 150, 9);
+        List<Tie> ties = ReferenceReach.randomTies(60, 150, 9);
         PeopleGraph g = graph(60, ties);
         int[] candidates = IntStream.range(0, 60).toArray();
         Recruitment.Result r = new InfluenceMaximization(g, Double.NaN, 0.1, 1, 42, 50).select(new int[0], candidates,
