@@ -139,8 +139,7 @@ public final class InfluenceAnalytics {
 
     private final GraphStore store;
     private final ProjectionCache projections;
-    private final Map<Object, Object> computed = new HashMap<>();
-    private PeopleGraph computedFor;
+    private final ProjectionMemo memo = new ProjectionMemo();
 
     /**
      * @param store       the graph, for names and topics
@@ -422,12 +421,7 @@ public final class InfluenceAnalytics {
         return names;
     }
 
-    /** @return the value computed for this projection under this key, computing it the first time */
-    private synchronized Object cached(PeopleGraph g, Object key, Supplier<Object> compute) {
-        if (computedFor != g) {
-            computed.clear();
-            computedFor = g;
-        }
-        return computed.computeIfAbsent(key, k -> compute.get());
+    private Object cached(PeopleGraph g, Object key, Supplier<Object> compute) {
+        return memo.get(g, key, compute);
     }
 }

@@ -29,11 +29,11 @@ import org.advocategraph.service.analytics.CoverageGaps;
 import org.advocategraph.service.analytics.InfluenceAnalytics;
 import org.advocategraph.service.analytics.NetworkExport;
 import org.advocategraph.service.analytics.ProjectionCache;
+import org.advocategraph.service.analytics.ReachAnalytics;
 import org.advocategraph.service.assignment.BatchAssigner;
 import org.advocategraph.service.policy.PolicyBook;
 import org.advocategraph.service.team.TeamBuilder;
 import org.advocategraph.service.triage.Triage;
-import org.advocategraph.service.reach.ReachCalculator;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.StoreException;
 
@@ -78,11 +78,10 @@ public final class ApiServer implements AutoCloseable {
         this.keys = keys;
         GraphStore store = engines.store();
         AdvocateMatcher matcher = engines.matcher();
-        ReachCalculator reach = engines.reach();
         PolicyBook policies = engines.policies();
         var health = new HealthHandler(store);
         var matches = new MatchHandler(matcher, store, mapper);
-        var reachHandler = new ReachHandler(reach, store);
+        var reachHandler = new ReachHandler(engines.reach());
         var analytics = new AnalyticsHandlers(engines.influence(), engines.gaps(), engines.export());
         var policy = new PolicyHandlers(policies, mapper);
         var routing = new RoutingHandlers(engines.triage(), engines.teams(), engines.batch(), engines.assignments(), mapper);
@@ -101,10 +100,22 @@ public final class ApiServer implements AutoCloseable {
             route(config, new ApiRoute("POST", "/api/v1/matches", MATCHING_ROLES, "Ranked, explained advocates",
                     ApiRoute.Body.json("MatchRequest"), "MatchResult", List.of()), matches);
             route(config, new ApiRoute("GET", "/api/v1/analytics/reach", ANALYTICS_ROLES,
-                    "Distinct people reached within hops of advocates or a program", null, "Reach", List.of(
+                    "Distinct people reached within hops of advocates, a program or a department; each seed's reach "
+                            + "alone and marginal reach; overlap", null, "Reach", List.of(
                     new ApiRoute.Param("advocates", "string", "comma-separated employee ids (at most 10,000)"),
                     new ApiRoute.Param("program", "string", "a program id, instead of advocates"),
-                    new ApiRoute.Param("hops", "integer", "1..3, default 1"))), reachHandler);
+                    new ApiRoute.Param("department", "string", "a department name, instead of advocates"),
+                    new ApiRoute.Param("hops", "integer", "1..3, default 1"))), reachHandler::reach);
+            route(config, new ApiRoute("GET", "/api/v1/analytics/recruits", ANALYTICS_ROLES,
+                    "The k employees to enlist next for the most added reach (greedy coverage or IMM cascade)", null,
+                    "Recruits", List.of(
+                    new ApiRoute.Param("k", "integer", "1..100, default 10"),
+                    new ApiRoute.Param("model", "string", "coverage (default) or cascade"),
+                    new ApiRoute.Param("hops", "integer", "1..3, default 2 (coverage)"),
+                    new ApiRoute.Param("program", "string", "enlisted = this program's members (default: the advocates)"),
+                    new ApiRoute.Param("epsilon", "number", "IMM's slack, 0.05..0.5, default 0.1 (cascade)"),
+                    new ApiRoute.Param("probability", "number", "a uniform tie probability in (0, 1] instead of the "
+                            + "weighted cascade (cascade)"))), reachHandler::recruits);
             route(config, new ApiRoute("GET", "/api/v1/analytics/influencers", ANALYTICS_ROLES,
                     "The most influential people by PageRank (optionally personalized), degree, betweenness or core number",
                     null, "Influencers", List.of(new ApiRoute.Param("algorithm", "string",
@@ -184,34 +195,37 @@ public final class ApiServer implements AutoCloseable {
      *
      * @param store    the graph, for health
      * @param matcher  the matching engine
-     * @param reach    the reach calculator
      * @param policies the routing policies
      * @param triage   ranks open conversations
      * @param teams    mobilizes teams
      * @param batch       assigns queues
      * @param assignments the assignment lifecycle
      * @param webhook     the webhook events are delivered to, if one is configured
-     * @param influence   influence and communities over the projection
+     * @param influence   centrality and communities
+     * @param reach       reach, overlap and recruitment
      * @param gaps        coverage gaps
      * @param export      the network with analytics results, for Gephi
      */
-    public record Engines(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies,
+    public record Engines(GraphStore store, AdvocateMatcher matcher, PolicyBook policies,
                           Triage triage, TeamBuilder teams, BatchAssigner batch, AssignmentService assignments,
-                          Optional<WebhookDispatcher> webhook, InfluenceAnalytics influence, CoverageGaps gaps,
-                          NetworkExport export) {
+                          Optional<WebhookDispatcher> webhook, InfluenceAnalytics influence, ReachAnalytics reach,
+                          CoverageGaps gaps, NetworkExport export) {
         /** @return the engines built on one store and matcher, with assignments that publish no events */
-        public static Engines on(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies) {
-            return on(store, matcher, reach, policies, new AssignmentService(store, AssignmentEvents.NONE, Clock.systemUTC()),
+        public static Engines on(GraphStore store, AdvocateMatcher matcher, PolicyBook policies) {
+            return on(store, matcher, policies, new AssignmentService(store, AssignmentEvents.NONE, Clock.systemUTC()),
                     Optional.empty());
         }
 
         /** @return the engines built on one store and matcher, with the given assignment lifecycle and webhook */
-        public static Engines on(GraphStore store, AdvocateMatcher matcher, ReachCalculator reach, PolicyBook policies,
+        public static Engines on(GraphStore store, AdvocateMatcher matcher, PolicyBook policies,
                                  AssignmentService assignments, Optional<WebhookDispatcher> webhook) {
-            var influence = new InfluenceAnalytics(store, new ProjectionCache(store, PROJECTION_MAX_AGE, Clock.systemUTC()));
-            return new Engines(store, matcher, reach, policies, new Triage(store, matcher, Clock.systemUTC()),
+            // One projection serves every analytics route.
+            ProjectionCache projections = new ProjectionCache(store, PROJECTION_MAX_AGE, Clock.systemUTC());
+            var influence = new InfluenceAnalytics(store, projections);
+            return new Engines(store, matcher, policies, new Triage(store, matcher, Clock.systemUTC()),
                     new TeamBuilder(store, matcher), new BatchAssigner(store, matcher), assignments, webhook,
-                    influence, new CoverageGaps(store, influence), new NetworkExport(store, influence));
+                    influence, new ReachAnalytics(store, projections), new CoverageGaps(store, influence),
+                    new NetworkExport(store, influence));
         }
     }
 

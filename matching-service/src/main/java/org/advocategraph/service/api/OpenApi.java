@@ -190,9 +190,19 @@ final class OpenApi {
                         + "openConversations, openWeight, advocates, freeCapacity, noAdvocate, overCapacity; by "
                         + "community: community, size, score, customers, uncoveredCustomers, openConversations, "
                         + "advocates, freeCapacity, topTopics, noAdvocate, overCapacity"));
-        schemas.set("Reach", object(Map.of("seeds", "integer", "hops", "integer", "reach", "integer", "byHop", "array",
-                "sumOfDirect", "integer", "truncated", "boolean", "millis", "integer"),
-                "Distinct people reached within hops, seeds excluded"));
+        schemas.set("Reach", object(Map.ofEntries(Map.entry("seeds", "integer"), Map.entry("hops", "integer"),
+                Map.entry("reach", "integer"), Map.entry("byHop", "array"), Map.entry("sumOfDirect", "integer"),
+                Map.entry("truncated", "boolean"), Map.entry("millis", "integer"), Map.entry("seedSet", "object"),
+                Map.entry("perSeed", "array"), Map.entry("overlap", "object"), Map.entry("notes", "array"),
+                Map.entry("projection", "object")),
+                "Distinct people reached within hops, seeds excluded; perSeed: id, alone (its reach alone), unique "
+                        + "(its marginal reach); overlap: sumOfIndividual, duplication, pairs (a, b, shared, jaccard)"));
+        schemas.set("Recruits", object(Map.ofEntries(Map.entry("model", "string"), Map.entry("k", "integer"),
+                Map.entry("recruits", "array"), Map.entry("base", "integer"), Map.entry("baseValue", "number"),
+                Map.entry("candidates", "integer"), Map.entry("details", "object"), Map.entry("notes", "array"),
+                Map.entry("truncated", "boolean"), Map.entry("projection", "object"), Map.entry("millis", "integer")),
+                "The employees to enlist next, best first: rank, id, name, gain (marginal over the base and the "
+                        + "recruits before), cumulative; details state the model, guarantee and parameters"));
         schemas.set("Health", object(Map.of("status", "string", "store", "string", "counts", "object"),
                 "UP with node and relationship counts, or DOWN (503)"));
         schemas.set("BulkSummary", object(Map.of("records", "integer", "nodes", "integer", "nodesCreated", "integer",

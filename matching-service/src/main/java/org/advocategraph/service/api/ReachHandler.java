@@ -1,81 +1,72 @@
 package org.advocategraph.service.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 
-import org.advocategraph.service.NotFoundException;
-import org.advocategraph.service.reach.ReachCalculator;
-import org.advocategraph.service.reach.ReachResult;
-import org.advocategraph.store.GraphStore;
-import org.advocategraph.store.NodeKind;
+import org.advocategraph.service.analytics.ReachAnalytics;
+import org.advocategraph.service.analytics.ReachAnalytics.SeedSource;
 
 /**
- * {@code GET /api/v1/analytics/reach?advocates=ID,ID|program=ID&hops=1..3}: distinct people reached, seeds
- * excluded. {@code hops} defaults to 1.
+ * Reach and recruitment over the projection: {@code GET /api/v1/analytics/reach} and
+ * {@code GET /api/v1/analytics/recruits}.
  */
-final class ReachHandler implements Handler {
-    /** Most advocate ids one request may list. */
-    static final int MAX_ADVOCATES = 10_000;
+final class ReachHandler {
+    /** Longest department name accepted. */
+    static final int MAX_NAME = 200;
 
-    private final ReachCalculator reach;
-    private final GraphStore store;
+    private final ReachAnalytics analytics;
 
-    ReachHandler(ReachCalculator reach, GraphStore store) {
-        this.reach = reach;
-        this.store = store;
+    ReachHandler(ReachAnalytics analytics) {
+        this.analytics = analytics;
     }
 
-    @Override
-    public void handle(Context ctx) {
-        String advocates = ctx.queryParam("advocates");
+    /**
+     * {@code GET /api/v1/analytics/reach?advocates=ID,ID|program=ID|department=NAME&hops=1..3}: distinct people
+     * reached, seeds excluded, with per-seed figures and overlap. {@code hops} defaults to 1.
+     */
+    void reach(Context ctx) {
+        List<SeedSource> given = new ArrayList<>();
+        for (SeedSource s : SeedSource.values()) {
+            String value = ctx.queryParam(s.key());
+            if (value != null && !value.isBlank()) {
+                given.add(s);
+            }
+        }
+        if (given.size() != 1) {
+            throw ApiException.badRequest(given.isEmpty() ? "advocates" : given.get(1).key(),
+                    "give exactly one of advocates=ID,ID, program=ID or department=NAME");
+        }
+        SeedSource source = given.get(0);
+        List<String> names = switch (source) {
+            case ADVOCATES -> new ArrayList<>(new LinkedHashSet<>(Params.ids(ctx, "advocates")));
+            case PROGRAM -> List.of(RecordField.checkId("program", ctx.queryParam("program").trim()));
+            case DEPARTMENT -> List.of(department(ctx.queryParam("department").trim()));
+        };
+        ctx.json(analytics.reach(source, names, Params.integer(ctx, "hops", 1)));
+    }
+
+    private static String department(String name) {
+        if (name.length() > MAX_NAME) {
+            throw ApiException.badRequest("department", "at most " + MAX_NAME + " characters, got " + name.length());
+        }
+        return name;
+    }
+
+    /**
+     * {@code GET /api/v1/analytics/recruits?k=10&model=coverage|cascade&hops=2&program=ID&epsilon=0.1&probability=p}:
+     * the employees to enlist next, each with its marginal gain over those enlisted already.
+     */
+    void recruits(Context ctx) {
+        String model = ctx.queryParam("model");
         String program = ctx.queryParam("program");
-        int hops = hops(ctx.queryParam("hops"));
-        boolean hasAdvocates = advocates != null && !advocates.isBlank();
-        boolean hasProgram = program != null && !program.isBlank();
-        if (hasAdvocates == hasProgram) {
-            throw ApiException.badRequest(hasAdvocates ? "program" : "advocates",
-                    "give exactly one of advocates=ID,ID or program=ID");
-        }
-        Set<String> seeds;
-        if (hasAdvocates) {
-            seeds = new LinkedHashSet<>(Params.ids(ctx, "advocates"));
-            if (seeds.isEmpty()) {
-                throw ApiException.badRequest("advocates", "list at least one advocate id");
-            }
-            if (seeds.size() > MAX_ADVOCATES) {
-                throw ApiException.badRequest("advocates", "at most " + MAX_ADVOCATES + " ids, got " + seeds.size());
-            }
-            Set<String> known = store.existingIds(NodeKind.EMPLOYEE, seeds);
-            List<String> unknown = seeds.stream().filter(s -> !known.contains(s)).toList();
-            if (!unknown.isEmpty()) {
-                throw new NotFoundException("advocates", "advocate", unknown.subList(0, Math.min(unknown.size(), 20)));
-            }
-        } else {
-            String id = RecordField.checkId("program", program.trim());
-            store.program(id).orElseThrow(() -> new NotFoundException("program", "program", List.of(id)));
-            seeds = new LinkedHashSet<>(store.membersOf(id));
-        }
-        ReachResult result = reach.reach(seeds, hops);
-        ctx.json(result);
-    }
-
-    private static int hops(String value) {
-        if (value == null || value.isBlank()) {
-            return 1;
-        }
-        try {
-            int hops = Integer.parseInt(value.trim());
-            if (hops < ReachCalculator.MIN_HOPS || hops > ReachCalculator.MAX_HOPS) {
-                throw ApiException.badRequest("hops", "must be in " + ReachCalculator.MIN_HOPS + ".."
-                        + ReachCalculator.MAX_HOPS + ", was " + hops);
-            }
-            return hops;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("hops", "'" + value + "' is not a whole number");
-        }
+        String probability = ctx.queryParam("probability");
+        ctx.json(analytics.recruits(Params.integer(ctx, "k", 10), model == null || model.isBlank() ? "coverage" : model,
+                Params.integer(ctx, "hops", 2),
+                program == null || program.isBlank() ? null : RecordField.checkId("program", program.trim()),
+                Params.decimal(ctx, "epsilon", 0.1),
+                probability == null || probability.isBlank() ? null : Params.decimal(ctx, "probability", 0)));
     }
 }

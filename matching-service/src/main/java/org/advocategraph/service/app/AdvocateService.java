@@ -17,7 +17,6 @@ import org.advocategraph.service.engagement.WebhookDispatcher;
 import org.advocategraph.service.matching.AdvocateMatcher;
 import org.advocategraph.service.matching.GraphAdvocateMatcher;
 import org.advocategraph.service.policy.PolicyBook;
-import org.advocategraph.service.reach.BreadthFirstReach;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.memory.CachedGraphStore;
 import org.advocategraph.store.select.OpenStore;
@@ -87,12 +86,11 @@ public final class AdvocateService implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             var policies = new PolicyBook(graph, new com.fasterxml.jackson.databind.ObjectMapper());
             var matcher = new GraphAdvocateMatcher(graph, config.weights(), policies, clock);
-            var reach = new BreadthFirstReach(graph, config.maxReach());
             webhook = Optional.ofNullable(config.webhook()).map(w -> new WebhookDispatcher(w, clock));
             var assignments = new AssignmentService(graph, webhook.<AssignmentEvents>map(w -> w).orElse(AssignmentEvents.NONE),
                     clock);
             var server = new ApiServer(config.api(), keys,
-                    ApiServer.Engines.on(graph, matcher, reach, policies, assignments, webhook));
+                    ApiServer.Engines.on(graph, matcher, policies, assignments, webhook));
             webhook.ifPresent(w -> LOG.info("Assignment events go to the webhook {}", w.safeUrl()));
             return new AdvocateService(store, graph, policies, matcher, server, assignments, webhook, config.refreshSeconds());
         } catch (RuntimeException e) {

@@ -32,12 +32,11 @@ import org.advocategraph.store.select.StoreSettings;
  * @param api        HTTP host, port and bounds
  * @param keys       accepted API keys
  * @param weights    matching factor weights per purpose
- * @param maxReach   most people one reach walk may visit
  * @param refreshSeconds how often the in-memory copy of the graph checks the store for writes by other processes
  *                   (0: never)
  * @param webhook    where assignment events are delivered, or null when {@code webhook.url} is not set
  */
-public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, PurposeWeights weights, int maxReach,
+public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, PurposeWeights weights,
                             int refreshSeconds, WebhookSettings webhook) {
 
     /** Every key with its default ("" for none), documented in the README. */
@@ -60,7 +59,6 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
         for (Purpose p : Purpose.values()) {
             d.put("matching.weights." + p.key(), "");
         }
-        d.put("reach.maxVisited", "5000000");
         d.put("webhook.url", "");
         d.put("webhook.secret", "");
         d.put("webhook.maxAttempts", Integer.toString(WebhookSettings.DEFAULT_ATTEMPTS));
@@ -137,16 +135,12 @@ public record ServiceConfig(StoreSettings store, ApiSettings api, ApiKeys keys, 
             overrides.put(p, fn.get(key, v -> ScoringWeights.parse(key, v, start)));
         }
         PurposeWeights weights = new PurposeWeights(base, overrides);
-        int maxReach = fn.integer("reach.maxVisited");
-        if (maxReach < 1) {
-            throw new ConfigException(fn.where("reach.maxVisited") + "reach.maxVisited must be positive, was " + maxReach);
-        }
         int refresh = fn.integer("store.refreshSeconds");
         if (refresh < 0) {
             throw new ConfigException(fn.where("store.refreshSeconds") + "store.refreshSeconds must be 0 or more, was " + refresh);
         }
         WebhookSettings webhook = webhook(m, fn);
-        return new ServiceConfig(store, api, keys, weights, maxReach, refresh, webhook);
+        return new ServiceConfig(store, api, keys, weights, refresh, webhook);
     }
 
     /** @return the webhook settings, or null without {@code webhook.url}; errors never show the secret */

@@ -17,7 +17,6 @@ import org.advocategraph.service.matching.PurposeWeights;
 import org.advocategraph.service.matching.ScoringWeights;
 import org.advocategraph.service.policy.AccountPolicy;
 import org.advocategraph.service.policy.PolicyBook;
-import org.advocategraph.service.reach.BreadthFirstReach;
 import org.advocategraph.store.GraphStore;
 
 /** HTTP calls for the API tests: a server with one key per role over any store, requests, and problem checks. */
@@ -50,7 +49,7 @@ final class ApiCalls {
         }
         return new ApiServer(new ApiSettings("127.0.0.1", 0, maxBodyBytes), accepted, ApiServer.Engines.on(store,
                 new GraphAdvocateMatcher(store, PurposeWeights.uniform(ScoringWeights.DEFAULT), policies,
-                        java.time.Clock.systemUTC()), new BreadthFirstReach(store, 1000), policies));
+                        java.time.Clock.systemUTC()), policies));
     }
 
     /**

@@ -30,7 +30,6 @@ import org.advocategraph.service.matching.GraphAdvocateMatcher;
 import org.advocategraph.service.matching.ScoringWeights;
 import org.advocategraph.service.policy.PolicyBook;
 import org.advocategraph.service.matching.TinyGraph;
-import org.advocategraph.service.reach.BreadthFirstReach;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
@@ -65,7 +64,7 @@ class AssignmentApiTest {
                 webhook.<AssignmentEvents>map(w -> w).orElse(AssignmentEvents.NONE), Clock.systemUTC());
         GraphAdvocateMatcher matcher = new GraphAdvocateMatcher(store, ScoringWeights.DEFAULT);
         return new ApiServer(new ApiSettings("127.0.0.1", 0, 4096), KEYS, ApiServer.Engines.on(store, matcher,
-                new BreadthFirstReach(store, 1000), new PolicyBook(store, new com.fasterxml.jackson.databind.ObjectMapper()),
+                new PolicyBook(store, new com.fasterxml.jackson.databind.ObjectMapper()),
                 assignments, webhook));
     }
 

@@ -24,7 +24,6 @@ import org.advocategraph.service.matching.GraphAdvocateMatcher;
 import org.advocategraph.service.matching.PurposeWeights;
 import org.advocategraph.service.matching.TinyGraph;
 import org.advocategraph.service.policy.PolicyBook;
-import org.advocategraph.service.reach.BreadthFirstReach;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
@@ -49,8 +48,7 @@ class PolicyApiTest {
         ApiKeys keys = ApiKeys.parse(ApiKeys.entryFor(Role.MANAGER, MANAGER) + "," + ApiKeys.entryFor(Role.CRM, CRM));
         PolicyBook policies = new PolicyBook(store, JSON);
         server = new ApiServer(new ApiSettings("127.0.0.1", 0, 1 << 16), keys, ApiServer.Engines.on(store,
-                new GraphAdvocateMatcher(store, PurposeWeights.DEFAULT, policies, java.time.Clock.systemUTC()),
-                new BreadthFirstReach(store, 1000), policies));
+                new GraphAdvocateMatcher(store, PurposeWeights.DEFAULT, policies, java.time.Clock.systemUTC()), policies));
     }
 
     @AfterEach

@@ -35,6 +35,7 @@ class RoleMatrixTest extends ApiOverTinyGraph {
         p.put("GET /docs", Set.of());
         p.put("POST /api/v1/matches", Set.of(Role.CRM, Role.MANAGER, Role.ADMIN));
         p.put("GET /api/v1/analytics/reach", Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN));
+        p.put("GET /api/v1/analytics/recruits", Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN));
         p.put("GET /api/v1/analytics/influencers", Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN));
         p.put("GET /api/v1/analytics/communities", Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN));
         for (String node : List.of("employees", "customers", "accounts", "topics", "programs", "conversations")) {

@@ -19,7 +19,6 @@ import org.advocategraph.service.matching.PurposeWeights;
 import org.advocategraph.service.matching.TinyGraph;
 import org.advocategraph.service.policy.AccountPolicy;
 import org.advocategraph.service.policy.PolicyBook;
-import org.advocategraph.service.reach.BreadthFirstReach;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
@@ -40,8 +39,7 @@ class RoutingApiTest {
         policies.putAccount("a1", new AccountPolicy(true));
         ApiKeys keys = ApiKeys.parse(ApiKeys.entryFor(Role.MANAGER, MANAGER) + "," + ApiKeys.entryFor(Role.ANALYST, ANALYST));
         server = new ApiServer(new ApiSettings("127.0.0.1", 0, 1 << 16), keys, ApiServer.Engines.on(store,
-                new GraphAdvocateMatcher(store, PurposeWeights.DEFAULT, policies, java.time.Clock.systemUTC()),
-                new BreadthFirstReach(store, 1000), policies));
+                new GraphAdvocateMatcher(store, PurposeWeights.DEFAULT, policies, java.time.Clock.systemUTC()), policies));
     }
 
     @AfterEach

@@ -2,7 +2,7 @@ package org.advocategraph.service.reach;
 
 import java.util.Collection;
 
-/** Counts the distinct people a set of seed people reaches. */
+/** Counts the distinct people a set of seed people reaches: the tests' references for the projection's reach. */
 public interface ReachCalculator {
     /** Fewest hops a reach question may ask for. */
     int MIN_HOPS = 1;

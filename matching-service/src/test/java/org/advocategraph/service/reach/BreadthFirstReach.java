@@ -10,7 +10,7 @@ import org.advocategraph.model.InvalidFieldException;
 import org.advocategraph.store.GraphStore;
 
 /**
- * Unique reach by a breadth-first walk over audiences ({@link GraphStore#audienceOf}): one store round trip
+ * A reference for the projection's reach in tests, through the store port alone: unique reach by a breadth-first walk over audiences ({@link GraphStore#audienceOf}): one store round trip
  * per hop, each bounded by the frontier's size. O(V + E) over the part of the graph within {@code hops}.
  * A walk that would visit more than {@code maxVisited} people stops there and says so.
  */
