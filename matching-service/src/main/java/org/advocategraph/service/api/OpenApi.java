@@ -174,6 +174,20 @@ final class OpenApi {
         schemas.set("Communities", object(Map.of("communities", "array", "count", "integer", "modularity", "number",
                 "resolution", "number", "details", "object", "projection", "object", "millis", "integer"),
                 "Communities, largest first: id, size, employees, advocates, topTopics, topAdvocates"));
+        schemas.set("Engagement", object(Map.ofEntries(Map.entry("by", "string"), Map.entry("from", "string"),
+                Map.entry("to", "string"), Map.entry("program", "string"), Map.entry("sort", "string"),
+                Map.entry("groups", "array"), Map.entry("groupCount", "integer"), Map.entry("ranked", "integer"),
+                Map.entry("totals", "object"), Map.entry("meanPoints", "number"), Map.entry("scoring", "object"),
+                Map.entry("series", "array"), Map.entry("notes", "array"), Map.entry("truncated", "boolean")),
+                "Per group (advocate or program): id, name, rank (null below minAssignments), score, figures "
+                        + "(assignments, open, accepted, declined, cancelled, acceptanceRate, responded, responseRate, "
+                        + "medianResponseMinutes, p90ResponseMinutes, resolved, resolutionRate, sentimentBefore, rated, "
+                        + "sentimentAfter, lift, scored, points); totals of the window; series per bucket"));
+        schemas.set("Alerts", object(Map.of("now", "string", "window", "string", "baselineWindows", "integer",
+                "baselineUsed", "integer", "topicsTested", "integer", "conversationsRead", "integer", "alerts", "array",
+                "thresholds", "object", "notes", "array", "truncated", "boolean"),
+                "Per alert: topicId, name, severity (critical, high, medium), volume, expected, ratio, pValue, "
+                        + "adjustedPValue, baseline, conversations, drivers, team, teamFor, noTeam"));
         schemas.set("Reach", object(Map.of("seeds", "integer", "hops", "integer", "reach", "integer", "byHop", "array",
                 "sumOfDirect", "integer", "truncated", "boolean", "millis", "integer"),
                 "Distinct people reached within hops, seeds excluded"));
