@@ -10,17 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.advocategraph.model.About;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.ConversationStatus;
-import org.advocategraph.model.GraphElement;
 import org.advocategraph.model.InvalidFieldException;
 import org.advocategraph.model.Purpose;
 import org.advocategraph.service.matching.GraphAdvocateMatcher;
@@ -34,12 +31,9 @@ import org.advocategraph.service.triage.Triage;
 import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.tinkerpop.TinkerPopGraphStore;
 
-/**
- * Alerts over the tiny graph plus a week of daily conversations: kubernetes has one negative conversation a day,
- * then six on the last day (one still open); billing has three a day throughout; cloud two on the last day only.
- */
+/** Alerts over the tiny graph plus {@link OutcomeFixture#week}, every figure computed by hand. */
 class BrewingAlertsTest {
-    static final Instant NOW = Instant.parse("2026-02-01T00:00:00Z");
+    private static final Instant NOW = OutcomeFixture.NOW;
     private GraphStore store;
     private BrewingAlerts alerts;
 
@@ -47,7 +41,7 @@ class BrewingAlertsTest {
     void open() {
         store = TinkerPopGraphStore.inMemory();
         store.upsert(TinyGraph.elements());
-        store.upsert(week(6, true));
+        store.upsert(OutcomeFixture.week(6, true));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         PolicyBook policies = new PolicyBook(store, new com.fasterxml.jackson.databind.ObjectMapper());
         policies.putAccount("a1", new AccountPolicy(true));
@@ -58,37 +52,6 @@ class BrewingAlertsTest {
     @AfterEach
     void close() {
         store.close();
-    }
-
-    /** @return the week's conversations: {@code spike} negative kubernetes ones on the last day, one open if asked */
-    static List<GraphElement> week(int spike, boolean oneOpen) {
-        List<GraphElement> g = new ArrayList<>();
-        for (int day = 1; day <= 7; day++) {
-            Instant at = NOW.minus(Duration.ofDays(day)).minus(Duration.ofHours(3));
-            add(g, "k" + day, -0.6, at, ConversationStatus.RESOLVED, "kubernetes", 1.0);
-            for (int i = 0; i < 3; i++) {
-                add(g, "b" + day + "-" + i, -0.5, at, ConversationStatus.CLOSED, "billing", 1.0);
-            }
-        }
-        Instant today = NOW.minus(Duration.ofHours(2));
-        for (int i = 0; i < spike; i++) {
-            add(g, "s" + i, -0.3 - 0.05 * i, today.plusSeconds(i), oneOpen && i == 2 ? ConversationStatus.OPEN
-                    : ConversationStatus.RESOLVED, "kubernetes", 1.0);
-        }
-        for (int i = 0; i < 3; i++) {
-            add(g, "b0-" + i, -0.5, today, ConversationStatus.CLOSED, "billing", 1.0);
-        }
-        add(g, "happy", 0.5, today, ConversationStatus.OPEN, "kubernetes", 1.0);
-        add(g, "mild", -0.1, today, ConversationStatus.OPEN, "kubernetes", 1.0);
-        add(g, "c0", -0.9, today, ConversationStatus.OPEN, "cloud", 1.0);
-        add(g, "c1", -0.9, today, ConversationStatus.OPEN, "cloud", 1.0);
-        return g;
-    }
-
-    private static void add(List<GraphElement> g, String id, double sentiment, Instant at, ConversationStatus status,
-                            String topic, double weight) {
-        g.add(new Conversation(id, "twitter", "", "", "en", sentiment, at, status, Purpose.CARE, 100, "c1"));
-        g.add(new About(id, topic, weight));
     }
 
     private static BrewingAlerts.Query query(int baselineWindows, double minVolume) {
@@ -139,7 +102,7 @@ class BrewingAlertsTest {
     @Test
     void shouldGradeSeverityByTheAdjustedPValue() {
         // four on the last day: P(X >= 4) = 0.0232, adjusted 0.0463: medium; nine: far below 0.001
-        store.upsert(week(4, true));
+        store.upsert(OutcomeFixture.week(4, true));
         store.upsert(List.of(new Conversation("s4", "twitter", "", "", "en", 0.2, NOW.minus(Duration.ofHours(2)),
                 ConversationStatus.RESOLVED, Purpose.CARE, 100, "c1"),
                 new Conversation("s5", "twitter", "", "", "en", 0.2, NOW.minus(Duration.ofHours(2)),
@@ -148,7 +111,7 @@ class BrewingAlertsTest {
         assertEquals(0.023158952776413978, medium.pValue(), 1e-12);
         assertEquals("medium", medium.severity());
 
-        store.upsert(week(9, true));
+        store.upsert(OutcomeFixture.week(9, true));
         assertEquals("critical", alerts.alerts(query(7, 3)).alerts().get(0).severity());
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.advocategraph.model.About;
 import org.advocategraph.model.Assignment;
 import org.advocategraph.model.AssignmentStatus;
 import org.advocategraph.model.Conversation;
@@ -30,6 +31,8 @@ public final class OutcomeFixture {
     /** The window. */
     public static final Instant FROM = Instant.parse("2026-01-10T00:00:00Z");
     public static final Instant TO = Instant.parse("2026-01-20T00:00:00Z");
+    /** The end of the latest window of {@link #week}. */
+    public static final Instant NOW = Instant.parse("2026-02-01T00:00:00Z");
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private OutcomeFixture() {
@@ -63,6 +66,46 @@ public final class OutcomeFixture {
         Instant b4 = day(25);
         g.add(new Assignment("b4", "e2", "v1", b4, AssignmentStatus.RESOLVED, b4.plus(minutes(5)), "resolved", 0.9));
         return g;
+    }
+
+    /**
+     * A week of daily conversations before {@link #NOW}, over the tiny graph's topics and customer c1: kubernetes
+     * has one negative conversation (-0.6) a day, then {@code spike} on the last day (s0, s1, ... at -0.3, -0.35, ...;
+     * s2 still open if asked), plus a positive and a mildly negative one; billing has three negative ones every day;
+     * cloud two on the last day only.
+     *
+     * @param spike   negative kubernetes conversations on the last day
+     * @param oneOpen whether s2 is open
+     * @return the conversations and their topics
+     */
+    public static List<GraphElement> week(int spike, boolean oneOpen) {
+        List<GraphElement> g = new ArrayList<>();
+        for (int day = 1; day <= 7; day++) {
+            Instant at = NOW.minus(Duration.ofDays(day)).minus(Duration.ofHours(3));
+            add(g, "k" + day, -0.6, at, ConversationStatus.RESOLVED, "kubernetes", 1.0);
+            for (int i = 0; i < 3; i++) {
+                add(g, "b" + day + "-" + i, -0.5, at, ConversationStatus.CLOSED, "billing", 1.0);
+            }
+        }
+        Instant today = NOW.minus(Duration.ofHours(2));
+        for (int i = 0; i < spike; i++) {
+            add(g, "s" + i, -0.3 - 0.05 * i, today.plusSeconds(i), oneOpen && i == 2 ? ConversationStatus.OPEN
+                    : ConversationStatus.RESOLVED, "kubernetes", 1.0);
+        }
+        for (int i = 0; i < 3; i++) {
+            add(g, "b0-" + i, -0.5, today, ConversationStatus.CLOSED, "billing", 1.0);
+        }
+        add(g, "happy", 0.5, today, ConversationStatus.OPEN, "kubernetes", 1.0);
+        add(g, "mild", -0.1, today, ConversationStatus.OPEN, "kubernetes", 1.0);
+        add(g, "c0", -0.9, today, ConversationStatus.OPEN, "cloud", 1.0);
+        add(g, "c1", -0.9, today, ConversationStatus.OPEN, "cloud", 1.0);
+        return g;
+    }
+
+    private static void add(List<GraphElement> g, String id, double sentiment, Instant at, ConversationStatus status,
+                            String topic, double weight) {
+        g.add(new Conversation(id, "twitter", "", "", "en", sentiment, at, status, Purpose.CARE, 100, "c1"));
+        g.add(new About(id, topic, weight));
     }
 
     private static Instant day(int d) {
