@@ -12,7 +12,9 @@ package org.advocategraph.service.outcomes;
  * the baseline itself is overdispersed (weekly rhythms, bursts), inflated for the uncertainty of a mean
  * estimated from B windows. The count is then NB with mean {@code m} and variance {@code v}, that is
  * {@code r = m^2 / (v - m)} and success probability {@code q = r / (r + m)}, and the p-value is
- * {@code P(X >= ceil(x))}. A Poisson model alone would alert on every busy Monday (Lawless 1987, "Negative
+ * {@code P(X >= floor(x))}: a weighted volume counts only the whole events it surely reached, which keeps the test
+ * conservative (with {@code ceil}, 3.04 would count as 4 and alerted twice as often as stated on data without
+ * any change). A Poisson model alone would alert on every busy Monday (Lawless 1987, "Negative
  * binomial and mixed Poisson regression"; the same moment-fitted NB underlies count-outbreak detectors such as
  * Farrington et al. 1996).
  *
@@ -33,7 +35,7 @@ final class SpikeStatistic {
      *
      * @param expected the smoothed baseline mean {@code m}
      * @param variance the predictive variance {@code v}
-     * @param pValue   {@code P(X >= ceil(current))}
+     * @param pValue   {@code P(X >= floor(current))}
      */
     record Result(double expected, double variance, double pValue) {
     }
@@ -63,7 +65,7 @@ final class SpikeStatistic {
         double sampleVariance = n > 1 ? ss / (n - 1) : 0;
         double m = (sum + PRIOR_COUNT) / (n + 1);
         double v = Math.max(m, sampleVariance) * (1 + 1.0 / n);
-        return new Result(m, v, upperTail(m, v, (long) Math.ceil(current - 1e-9)));
+        return new Result(m, v, upperTail(m, v, (long) Math.floor(current + 1e-9)));
     }
 
     /**

@@ -46,10 +46,10 @@ class SpikeStatisticTest {
     }
 
     @Test
-    void shouldCountAWeightedVolumeAsTheNextWholeEventAndNothingAsCertain() {
-        // 1.3 weighted events are "at least 2"; 0 is always reached
-        assertEquals(SpikeStatistic.test(2, new double[] {0, 0, 0}).pValue(),
-                SpikeStatistic.test(1.3, new double[] {0, 0, 0}).pValue(), 1e-15);
+    void shouldCountAWeightedVolumeAsTheWholeEventsItReachedAndNothingAsCertain() {
+        // 1.7 weighted events are "at least 1"; 0 is always reached
+        assertEquals(SpikeStatistic.test(1, new double[] {0, 0, 0}).pValue(),
+                SpikeStatistic.test(1.7, new double[] {0, 0, 0}).pValue(), 1e-15);
         assertEquals(1.0, SpikeStatistic.test(0, new double[] {3, 3, 3}).pValue());
         assertTrue(SpikeStatistic.test(3, new double[] {3, 3, 3}).pValue() > 0.3, "the usual is no surprise");
     }
