@@ -1,5 +1,6 @@
 package org.advocategraph.store;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,31 @@ public interface GraphStore extends AutoCloseable {
      * @return at most {@code query.limit()} assignments
      */
     List<Assignment> assignments(AssignmentQuery query);
+
+    /**
+     * The assignments proposed in a period, for engagement analytics: every one whose {@code assignedAt} is in
+     * {@code [from, to)}, the most recently proposed first ({@link AssignmentQuery#ORDER}), at most {@code limit}.
+     * Cost: the assignments in the period (an index range on Neo4j; in memory, a walk of the recency order from
+     * {@code to}), bounded by {@code limit}.
+     *
+     * @param from  start of the period, inclusive
+     * @param to    end of the period, exclusive; not before {@code from}
+     * @param limit most assignments returned, at least 1
+     * @return the assignments, latest first
+     */
+    List<Assignment> assignmentsProposedBetween(Instant from, Instant to, int limit);
+
+    /**
+     * The conversations started in a period, for alerts over time: every one whose {@code createdAt} is in
+     * {@code [from, to)}, the latest first (ties by id), at most {@code limit}. Cost: the conversations in the period
+     * (an index range on Neo4j), or one pass over the conversations where there is no index (in memory, TinkerGraph).
+     *
+     * @param from  start of the period, inclusive
+     * @param to    end of the period, exclusive; not before {@code from}
+     * @param limit most conversations returned, at least 1
+     * @return the conversations, latest first
+     */
+    List<Conversation> conversationsCreatedBetween(Instant from, Instant to, int limit);
 
     /**
      * Writes a new assignment only if its conversation has no open one (proposed, accepted or responded), as one
@@ -277,6 +303,25 @@ public interface GraphStore extends AutoCloseable {
      */
     default Optional<Freshness> freshness() {
         return Optional.empty();
+    }
+
+    /**
+     * Checks the arguments of {@link #assignmentsProposedBetween} and {@link #conversationsCreatedBetween}, so that
+     * every adapter refuses the same ones.
+     *
+     * @param from  start of the period
+     * @param to    end of the period
+     * @param limit the bound
+     * @throws IllegalArgumentException when a time is missing, {@code to} is before {@code from}, or the limit is
+     *                                  below 1
+     */
+    static void checkPeriod(Instant from, Instant to, int limit) {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new IllegalArgumentException("need from <= to, was " + from + " .. " + to);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
     }
 
     @Override

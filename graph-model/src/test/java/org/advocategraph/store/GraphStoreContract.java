@@ -875,6 +875,43 @@ public abstract class GraphStoreContract {
         assertEquals(List.of(), ids(new AssignmentQuery("nothing", null, null, 10)));
     }
 
+    @Test
+    void shouldListAssignmentsProposedInAPeriodLatestFirst() {
+        // Given the fixture (as1, as2 at T0; as3, as4, as5 at T1) and as6 at T2
+        writeFixture();
+        upsert(QUIET, new Assignment("as6", "e1", "v2", T2, AssignmentStatus.ACCEPTED, null, "", null, T2, null));
+
+        // When assignments are listed by period
+        // Then the start is inclusive, the end exclusive, the latest first (ties by id), and the limit holds
+        assertEquals(List.of("as3", "as4", "as5", "as1", "as2"), periodIds(T0, T2, 10));
+        assertEquals(List.of("as6", "as3", "as4", "as5"), periodIds(T1, T2.plusMillis(1), 10));
+        assertEquals(List.of("as6", "as3"), periodIds(T0, T2.plusMillis(1), 2));
+        assertEquals(List.of(), periodIds(T1, T1, 10));
+        assertEquals(List.of(), periodIds(T2.plusMillis(1), T2.plusSeconds(60), 10));
+        assertThrows(IllegalArgumentException.class, () -> store.assignmentsProposedBetween(T1, T0, 10));
+        assertThrows(IllegalArgumentException.class, () -> store.assignmentsProposedBetween(T0, T1, 0));
+    }
+
+    private List<String> periodIds(Instant from, Instant to, int limit) {
+        return store.assignmentsProposedBetween(from, to, limit).stream().map(Assignment::id).collect(Collectors.toList());
+    }
+
+    @Test
+    void shouldListConversationsCreatedInAPeriodLatestFirst() {
+        // Given three conversations: v1 and v2 at T0, v4 at T1
+        writeFixture();
+        Conversation later = new Conversation("v4", "forum", "", "", "", -0.2, T1, ConversationStatus.OPEN, null, 0, null);
+        upsert(QUIET, later);
+
+        // When conversations are listed by period
+        // Then the start is inclusive, the end exclusive, the latest first (ties by id), whole records, the limit holds
+        assertEquals(List.of(later, OUTAGE, QUIET), store.conversationsCreatedBetween(T0, T2, 10));
+        assertEquals(List.of(OUTAGE, QUIET), store.conversationsCreatedBetween(T0, T1, 10));
+        assertEquals(List.of(later, OUTAGE), store.conversationsCreatedBetween(T0, T2, 2));
+        assertEquals(List.of(), store.conversationsCreatedBetween(T2, T2.plusSeconds(60), 10));
+        assertThrows(IllegalArgumentException.class, () -> store.conversationsCreatedBetween(T1, T0, 10));
+    }
+
     private List<String> ids(AssignmentQuery query) {
         return store.assignments(query).stream().map(Assignment::id).collect(Collectors.toList());
     }

@@ -268,6 +268,18 @@ public final class CachedGraphStore implements GraphStore {
     }
 
     @Override
+    public List<Assignment> assignmentsProposedBetween(Instant from, Instant to, int limit) {
+        GraphStore.checkPeriod(from, to, limit);
+        return read(() -> graph.assignmentsProposedBetween(from, to, limit));
+    }
+
+    @Override
+    public List<Conversation> conversationsCreatedBetween(Instant from, Instant to, int limit) {
+        GraphStore.checkPeriod(from, to, limit);
+        return read(() -> graph.conversationsCreatedBetween(from, to, limit));
+    }
+
+    @Override
     public ProposeOutcome proposeAssignment(Assignment proposal) {
         lock.writeLock().lock();
         try {

@@ -57,6 +57,8 @@ final class MemoryGraph {
     private final Map<String, Customer> customers = new HashMap<>();
     private final Map<String, Account> accounts = new HashMap<>();
     private final Map<String, Topic> topics = new HashMap<>();
+    private static final java.util.Comparator<Conversation> LATEST_CONVERSATION_FIRST = java.util.Comparator
+            .comparing(Conversation::createdAt).reversed().thenComparing(Conversation::id);
     private final Map<String, Conversation> conversations = new HashMap<>();
     private final Map<String, Program> programs = new HashMap<>();
 
@@ -389,6 +391,23 @@ final class MemoryGraph {
         }
         // Already in order: stop at the limit instead of sorting every assignment.
         return assignmentsByRecency.stream().filter(query::matches).limit(query.limit()).toList();
+    }
+
+    List<Assignment> assignmentsProposedBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        // Latest first already: skip those at or after `to`, stop at the first before `from`.
+        return assignmentsByRecency.stream().dropWhile(a -> !a.assignedAt().isBefore(to))
+                .takeWhile(a -> !a.assignedAt().isBefore(from)).limit(limit).toList();
+    }
+
+    List<Conversation> conversationsCreatedBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        List<Conversation> out = new ArrayList<>();
+        for (Conversation c : conversations.values()) {
+            if (!c.createdAt().isBefore(from) && c.createdAt().isBefore(to)) {
+                out.add(c);
+            }
+        }
+        out.sort(LATEST_CONVERSATION_FIRST);
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
     }
 
     Map<String, org.advocategraph.store.EngagementStats> engagementOf(Collection<String> employeeIds) {

@@ -163,7 +163,9 @@ public final class Neo4jGraphStore implements GraphStore {
                 "CREATE INDEX conversation_author IF NOT EXISTS FOR (n:Conversation) ON (n.authorId)",
                 "CREATE INDEX conversation_status IF NOT EXISTS FOR (n:Conversation) ON (n.status)",
                 "CREATE INDEX assignment_id IF NOT EXISTS FOR ()-[r:ASSIGNED_TO]-() ON (r.id)",
-                "CREATE INDEX assignment_status IF NOT EXISTS FOR ()-[r:ASSIGNED_TO]-() ON (r.status)");
+                "CREATE INDEX assignment_status IF NOT EXISTS FOR ()-[r:ASSIGNED_TO]-() ON (r.status)",
+                "CREATE INDEX conversation_created IF NOT EXISTS FOR (n:Conversation) ON (n.createdAt)",
+                "CREATE INDEX assignment_assigned IF NOT EXISTS FOR ()-[r:ASSIGNED_TO]-() ON (r.assignedAt)");
         try (Session session = session()) {
             for (String statement : statements) {
                 session.run(statement).consume();
@@ -419,6 +421,24 @@ public final class Neo4jGraphStore implements GraphStore {
         params.put("s", query.status() == null ? null : query.status().key());
         params.put("limit", query.limit());
         return read(statement, params, Scans::assignment);
+    }
+
+    @Override
+    public List<Assignment> assignmentsProposedBetween(Instant from, Instant to, int limit) {
+        GraphStore.checkPeriod(from, to, limit);
+        return read("""
+                MATCH (a:Employee)-[x:ASSIGNED_TO]->(b:Conversation) WHERE x.assignedAt >= $from AND x.assignedAt < $to"""
+                + LIST_TAIL, Map.of("from", time(from), "to", time(to), "limit", limit), Scans::assignment);
+    }
+
+    @Override
+    public List<Conversation> conversationsCreatedBetween(Instant from, Instant to, int limit) {
+        GraphStore.checkPeriod(from, to, limit);
+        return read("""
+                MATCH (n:Conversation) WHERE n.createdAt >= $from AND n.createdAt < $to
+                RETURN n ORDER BY n.createdAt DESC, n.id LIMIT $limit""",
+                Map.of("from", time(from), "to", time(to), "limit", limit),
+                r -> NodeMapping.conversation(r.get("n").asNode()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.advocategraph.store.tinkerpop;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -419,6 +420,29 @@ public final class TinkerPopGraphStore implements GraphStore {
             }
             return assignments(edges).stream().filter(query::matches).sorted(AssignmentQuery.ORDER)
                     .limit(query.limit()).toList();
+        });
+    }
+
+    @Override
+    public List<Assignment> assignmentsProposedBetween(Instant from, Instant to, int limit) {
+        GraphStore.checkPeriod(from, to, limit);
+        return read(() -> assignments(g.E().hasLabel(Schema.ASSIGNED_TO)
+                .has(Schema.ASSIGNED_AT, P.gte(from.toEpochMilli())).has(Schema.ASSIGNED_AT, P.lt(to.toEpochMilli())))
+                .stream().sorted(AssignmentQuery.ORDER).limit(limit).toList());
+    }
+
+    @Override
+    public List<Conversation> conversationsCreatedBetween(Instant from, Instant to, int limit) {
+        GraphStore.checkPeriod(from, to, limit);
+        return read(() -> {
+            List<Conversation> out = new ArrayList<>();
+            for (Map<Object, Object> m : g.V().hasLabel(Schema.CONVERSATION)
+                    .has(Schema.CREATED_AT, P.gte(from.toEpochMilli())).has(Schema.CREATED_AT, P.lt(to.toEpochMilli()))
+                    .elementMap().toList()) {
+                out.add(Codec.conversation(m));
+            }
+            out.sort(java.util.Comparator.comparing(Conversation::createdAt).reversed().thenComparing(Conversation::id));
+            return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
         });
     }
 

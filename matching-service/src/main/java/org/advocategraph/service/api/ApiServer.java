@@ -31,6 +31,8 @@ import org.advocategraph.service.analytics.NetworkExport;
 import org.advocategraph.service.analytics.ProjectionCache;
 import org.advocategraph.service.analytics.ReachAnalytics;
 import org.advocategraph.service.assignment.BatchAssigner;
+import org.advocategraph.service.outcomes.BrewingAlerts;
+import org.advocategraph.service.outcomes.EngagementOutcomes;
 import org.advocategraph.service.policy.PolicyBook;
 import org.advocategraph.service.team.TeamBuilder;
 import org.advocategraph.service.triage.Triage;
@@ -83,6 +85,7 @@ public final class ApiServer implements AutoCloseable {
         var matches = new MatchHandler(matcher, store, mapper);
         var reachHandler = new ReachHandler(engines.reach());
         var analytics = new AnalyticsHandlers(engines.influence(), engines.gaps(), engines.export());
+        var outcomes = new OutcomeHandlers(engines.outcomes(), engines.alerts());
         var policy = new PolicyHandlers(policies, mapper);
         var routing = new RoutingHandlers(engines.triage(), engines.teams(), engines.batch(), engines.assignments(), mapper);
         var engagement = new AssignmentHandlers(engines.assignments(), engines.webhook(), mapper);
@@ -145,6 +148,31 @@ public final class ApiServer implements AutoCloseable {
                                     + "when exported, else the first"),
                             new ApiRoute.Param("resolution", "number", "communities' resolution, 0.05..20, default 1"))),
                     analytics::export);
+            route(config, new ApiRoute("GET", "/api/v1/analytics/engagement", ANALYTICS_ROLES,
+                    "Engagement outcomes per advocate or program in a window, with a leaderboard", null, "Engagement",
+                    List.of(new ApiRoute.Param("by", "string", "advocate (default) or program"),
+                            new ApiRoute.Param("from", "string", "window start, ISO 8601 date-time or date; default: "
+                                    + "30 days before to"),
+                            new ApiRoute.Param("to", "string", "window end (exclusive), ISO 8601; default: now"),
+                            new ApiRoute.Param("program", "string", "only assignments of this program's members"),
+                            new ApiRoute.Param("sort", "string", "score (default), assignments, resolved, acceptance, "
+                                    + "response, resolution, speed or lift"),
+                            new ApiRoute.Param("limit", "integer", "groups listed, 1..500, default 50"),
+                            new ApiRoute.Param("minAssignments", "integer", "scored assignments needed for a rank, "
+                                    + "1..1000, default 3"),
+                            new ApiRoute.Param("bucket", "string", "day or week: a time series of the totals"))),
+                    outcomes::engagement);
+            route(config, new ApiRoute("GET", "/api/v1/analytics/alerts", ANALYTICS_ROLES,
+                    "Topics whose negative-sentiment volume spikes above their own baseline, with a team to mobilize",
+                    null, "Alerts", List.of(new ApiRoute.Param("window", "string", "ISO 8601 duration, PT1H..P90D, "
+                            + "default P1D"),
+                            new ApiRoute.Param("baselineWindows", "integer", "preceding windows, 3..365, default 28"),
+                            new ApiRoute.Param("now", "string", "end of the latest window, ISO 8601; default: now"),
+                            new ApiRoute.Param("minVolume", "number", "least negative volume that may alert, default 3"),
+                            new ApiRoute.Param("negativeBelow", "number", "sentiment threshold, -1..1, default -0.25"),
+                            new ApiRoute.Param("limit", "integer", "alerts, 1..100, default 20"),
+                            new ApiRoute.Param("teamSize", "integer", "advocates per team, 1..25, default 5"))),
+                    outcomes::alerts);
             for (RecordType type : RecordType.values()) {
                 route(config, new ApiRoute("PUT", type.path(), WRITE_ROLES, "Create or update one " + type.typeName()
                         + " by its key (idempotent)", ApiRoute.Body.json(type.schema()), type.schema(), List.of()),
@@ -205,11 +233,13 @@ public final class ApiServer implements AutoCloseable {
      * @param reach       reach, overlap and recruitment
      * @param gaps        coverage gaps
      * @param export      the network with analytics results, for Gephi
+     * @param outcomes    engagement outcomes and the leaderboard
+     * @param alerts      brewing-problem alerts
      */
     public record Engines(GraphStore store, AdvocateMatcher matcher, PolicyBook policies,
                           Triage triage, TeamBuilder teams, BatchAssigner batch, AssignmentService assignments,
                           Optional<WebhookDispatcher> webhook, InfluenceAnalytics influence, ReachAnalytics reach,
-                          CoverageGaps gaps, NetworkExport export) {
+                          CoverageGaps gaps, NetworkExport export, EngagementOutcomes outcomes, BrewingAlerts alerts) {
         /** @return the engines built on one store and matcher, with assignments that publish no events */
         public static Engines on(GraphStore store, AdvocateMatcher matcher, PolicyBook policies) {
             return on(store, matcher, policies, new AssignmentService(store, AssignmentEvents.NONE, Clock.systemUTC()),
@@ -222,10 +252,12 @@ public final class ApiServer implements AutoCloseable {
             // One projection serves every analytics route.
             ProjectionCache projections = new ProjectionCache(store, PROJECTION_MAX_AGE, Clock.systemUTC());
             var influence = new InfluenceAnalytics(store, projections);
-            return new Engines(store, matcher, policies, new Triage(store, matcher, Clock.systemUTC()),
-                    new TeamBuilder(store, matcher), new BatchAssigner(store, matcher), assignments, webhook,
-                    influence, new ReachAnalytics(store, projections), new CoverageGaps(store, influence),
-                    new NetworkExport(store, influence));
+            Triage triage = new Triage(store, matcher, Clock.systemUTC());
+            TeamBuilder teams = new TeamBuilder(store, matcher);
+            return new Engines(store, matcher, policies, triage, teams, new BatchAssigner(store, matcher), assignments,
+                    webhook, influence, new ReachAnalytics(store, projections), new CoverageGaps(store, influence),
+                    new NetworkExport(store, influence), new EngagementOutcomes(store, Clock.systemUTC()),
+                    new BrewingAlerts(store, triage, teams, Clock.systemUTC()));
         }
     }
 

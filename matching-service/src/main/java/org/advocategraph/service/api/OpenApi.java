@@ -203,6 +203,20 @@ final class OpenApi {
                 Map.entry("truncated", "boolean"), Map.entry("projection", "object"), Map.entry("millis", "integer")),
                 "The employees to enlist next, best first: rank, id, name, gain (marginal over the base and the "
                         + "recruits before), cumulative; details state the model, guarantee and parameters"));
+        schemas.set("Engagement", object(Map.ofEntries(Map.entry("by", "string"), Map.entry("from", "string"),
+                Map.entry("to", "string"), Map.entry("program", "string"), Map.entry("sort", "string"),
+                Map.entry("groups", "array"), Map.entry("groupCount", "integer"), Map.entry("ranked", "integer"),
+                Map.entry("totals", "object"), Map.entry("meanPoints", "number"), Map.entry("scoring", "object"),
+                Map.entry("series", "array"), Map.entry("notes", "array"), Map.entry("truncated", "boolean")),
+                "Per group (advocate or program): id, name, rank (null below minAssignments), score, figures "
+                        + "(assignments, open, accepted, declined, cancelled, acceptanceRate, responded, responseRate, "
+                        + "medianResponseMinutes, p90ResponseMinutes, resolved, resolutionRate, sentimentBefore, rated, "
+                        + "sentimentAfter, lift, scored, points); totals of the window; series per bucket"));
+        schemas.set("Alerts", object(Map.of("now", "string", "window", "string", "baselineWindows", "integer",
+                "baselineUsed", "integer", "topicsTested", "integer", "conversationsRead", "integer", "alerts", "array",
+                "thresholds", "object", "notes", "array", "truncated", "boolean"),
+                "Per alert: topicId, name, severity (critical, high, medium), volume, expected, ratio, pValue, "
+                        + "adjustedPValue, baseline, conversations, drivers, team, teamFor, noTeam"));
         schemas.set("Health", object(Map.of("status", "string", "store", "string", "counts", "object"),
                 "UP with node and relationship counts, or DOWN (503)"));
         schemas.set("BulkSummary", object(Map.of("records", "integer", "nodes", "integer", "nodesCreated", "integer",

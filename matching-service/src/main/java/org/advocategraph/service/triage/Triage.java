@@ -96,37 +96,7 @@ public final class Triage {
         }
         List<Conversation> open = store.conversationsWithStatus(includeAssigned
                 ? List.of(ConversationStatus.OPEN, ConversationStatus.ASSIGNED) : List.of(ConversationStatus.OPEN));
-        Instant now = clock.instant();
-        long maxReach = 0;
-        Map<String, List<WeightedId>> topics = new HashMap<>();
-        Map<String, Double> heat = new HashMap<>();
-        for (Conversation c : open) {
-            maxReach = Math.max(maxReach, c.authorReach());
-            List<WeightedId> t = store.topicsOf(c.id());
-            topics.put(c.id(), t);
-            for (WeightedId w : t) {
-                heat.merge(w.id(), negativity(c), Double::sum);
-            }
-        }
-        double hottest = heat.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        List<Scored> scored = new ArrayList<>();
-        for (Conversation c : open) {
-            Map<String, Double> parts = new LinkedHashMap<>();
-            parts.put("negativity", negativity(c));
-            parts.put("reach", maxReach == 0 ? 0 : Math.log1p(c.authorReach()) / Math.log1p(maxReach));
-            double hours = c.createdAt() == null ? Double.POSITIVE_INFINITY
-                    : Math.max(0, Duration.between(c.createdAt(), now).toMinutes() / 60.0);
-            parts.put("recency", Math.exp(-hours / 24));
-            double h = 0;
-            for (WeightedId w : topics.get(c.id())) {
-                h = Math.max(h, heat.get(w.id()));
-            }
-            parts.put("topicHeat", hottest == 0 ? 0 : h / hottest);
-            double urgency = NEGATIVITY * parts.get("negativity") + REACH * parts.get("reach")
-                    + RECENCY * parts.get("recency") + HEAT * parts.get("topicHeat");
-            scored.add(new Scored(c, urgency, parts));
-        }
-        scored.sort(Comparator.comparingDouble(Scored::urgency).reversed().thenComparing(s -> s.conversation().id()));
+        List<Scored> scored = score(open);
         List<Item> items = new ArrayList<>();
         for (Scored s : scored.subList(0, Math.min(limit, scored.size()))) {
             Conversation c = s.conversation();
@@ -147,6 +117,48 @@ public final class Triage {
         return new Result(items, open.size(), weights);
     }
 
+    /**
+     * Scores conversations by urgency, the most urgent first (ties by id), without matching anyone: the order
+     * {@link #rank} uses. Reach and topic heat are relative to the conversations given.
+     *
+     * @param conversations the conversations to compare
+     * @return each with its urgency and its four parts
+     */
+    public List<Scored> score(List<Conversation> conversations) {
+        Instant now = clock.instant();
+        long maxReach = 0;
+        Map<String, List<WeightedId>> topics = new HashMap<>();
+        Map<String, Double> heat = new HashMap<>();
+        for (Conversation c : conversations) {
+            maxReach = Math.max(maxReach, c.authorReach());
+            List<WeightedId> t = store.topicsOf(c.id());
+            topics.put(c.id(), t);
+            for (WeightedId w : t) {
+                heat.merge(w.id(), negativity(c), Double::sum);
+            }
+        }
+        double hottest = heat.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        List<Scored> scored = new ArrayList<>();
+        for (Conversation c : conversations) {
+            Map<String, Double> parts = new LinkedHashMap<>();
+            parts.put("negativity", negativity(c));
+            parts.put("reach", maxReach == 0 ? 0 : Math.log1p(c.authorReach()) / Math.log1p(maxReach));
+            double hours = c.createdAt() == null ? Double.POSITIVE_INFINITY
+                    : Math.max(0, Duration.between(c.createdAt(), now).toMinutes() / 60.0);
+            parts.put("recency", Math.exp(-hours / 24));
+            double h = 0;
+            for (WeightedId w : topics.get(c.id())) {
+                h = Math.max(h, heat.get(w.id()));
+            }
+            parts.put("topicHeat", hottest == 0 ? 0 : h / hottest);
+            double urgency = NEGATIVITY * parts.get("negativity") + REACH * parts.get("reach")
+                    + RECENCY * parts.get("recency") + HEAT * parts.get("topicHeat");
+            scored.add(new Scored(c, urgency, parts));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::urgency).reversed().thenComparing(s -> s.conversation().id()));
+        return scored;
+    }
+
     private static double negativity(Conversation c) {
         return Math.max(0, Math.min(1, -c.sentiment()));
     }
@@ -155,6 +167,13 @@ public final class Triage {
         return Math.round(v * 1e6) / 1e6;
     }
 
-    private record Scored(Conversation conversation, double urgency, Map<String, Double> parts) {
+    /**
+     * A conversation with its urgency.
+     *
+     * @param conversation the conversation
+     * @param urgency      0..1
+     * @param parts        negativity, reach, recency and topic heat, each 0..1
+     */
+    public record Scored(Conversation conversation, double urgency, Map<String, Double> parts) {
     }
 }

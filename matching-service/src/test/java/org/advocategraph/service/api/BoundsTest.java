@@ -142,6 +142,8 @@ class BoundsTest extends ApiOverTinyGraph {
             assertEquals("advocates", field(problem(get(client, "/api/v1/analytics/reach?advocates=e1," + ID_201,
                     ANALYST), 400)));
             assertEquals("program", field(problem(get(client, "/api/v1/analytics/reach?program=" + ID_201, ANALYST), 400)));
+            assertEquals("program", field(problem(get(client, "/api/v1/analytics/engagement?program=" + ID_201, ANALYST),
+                    400)));
         });
     }
 

@@ -38,6 +38,8 @@ class RoleMatrixTest extends ApiOverTinyGraph {
         p.put("GET /api/v1/analytics/recruits", Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN));
         p.put("GET /api/v1/analytics/influencers", Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN));
         p.put("GET /api/v1/analytics/communities", Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN));
+        p.put("GET /api/v1/analytics/engagement", Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN));
+        p.put("GET /api/v1/analytics/alerts", Set.of(Role.ANALYST, Role.MANAGER, Role.ADMIN));
         for (String node : List.of("employees", "customers", "accounts", "topics", "programs", "conversations")) {
             p.put("PUT /api/v1/" + node + "/{id}", CRM_WRITES);
             p.put("GET /api/v1/" + node + "/{id}", ALL);
