@@ -93,6 +93,10 @@ public final class GreedyCoverage implements Recruitment {
                 queue.add(new long[] {gain, c, picks.size()});
                 continue;
             }
+            if (top[0] == 0) {
+                // The best exact gain is nothing: every further pick would be an arbitrary name adding no one.
+                break;
+            }
             walker.walk(c, hops);
             for (int i = 0; i < walker.visitedCount(); i++) {
                 int v = walker.visited(i);

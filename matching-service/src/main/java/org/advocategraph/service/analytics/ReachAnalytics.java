@@ -332,6 +332,10 @@ public final class ReachAnalytics {
             notes.add(m == Model.COVERAGE ? "stopped at the " + RECRUIT_BUDGET.toSeconds() + " s time bound"
                     : "sampling stopped by " + r.details().get("stoppedBy") + "; see epsilonAchieved and guaranteeHolds");
         }
+        if (!r.truncated() && r.picks().size() < Math.min(k, candidates.length)) {
+            notes.add("no further candidate adds anyone: the base and the " + r.picks().size()
+                    + " recruits already reach everyone the others could");
+        }
         Map<String, String> names = new HashMap<>();
         List<String> ids = r.picks().stream().map(p -> g.id(p.person())).toList();
         for (Employee e : store.employees(ids)) {

@@ -78,14 +78,17 @@ class RecruitmentTest {
                             bestGain = gain;
                         }
                     }
+                    if (bestGain == 0) {
+                        break; // nobody adds anyone: greedy names no one more
+                    }
                     assertEquals(bestGain, r.picks().get(i).gain(), "gain of pick " + i);
                     greedy.add(best);
                 }
                 assertEquals(greedy, picks, "seed " + seed + " hops " + hops);
-                assertEquals(gain(reference, base, picks, hops), r.picks().get(k - 1).cumulative());
+                double total = picks.isEmpty() ? 0 : r.picks().get(picks.size() - 1).cumulative();
+                assertEquals(gain(reference, base, picks, hops), total);
                 int optimum = bestSet(reference, base, candidates, k, hops);
-                assertTrue(r.picks().get(k - 1).cumulative() >= ONE_MINUS_1_E * optimum,
-                        "greedy " + r.picks().get(k - 1).cumulative() + " vs optimum " + optimum);
+                assertTrue(total >= ONE_MINUS_1_E * optimum, "greedy " + total + " vs optimum " + optimum);
             }
         }
     }
@@ -129,6 +132,12 @@ class RecruitmentTest {
         assertEquals(List.of("h1", "h2"), r.picks().subList(0, 2).stream().map(p -> g.id(p.person())).toList());
         assertEquals(List.of(6.0, 5.0, 2.0), r.picks().stream().map(Recruitment.Pick::gain).toList());
         assertEquals(13.0, r.picks().get(2).cumulative());
+
+        // Everyone is covered after three picks: a fourth would add nobody, so none is named.
+        Recruitment.Result all = new GreedyCoverage(new ProjectedReach(g), 1).select(new int[0], candidates, 10,
+                Instant.now().plusSeconds(60));
+        assertEquals(3, all.picks().size(), all.picks().toString());
+        assertEquals(13.0, all.picks().get(2).cumulative());
     }
 
     /** Forward independent cascades, simulated: the mean number of people activated by the seeds. */
