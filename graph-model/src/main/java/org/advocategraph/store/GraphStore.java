@@ -228,6 +228,19 @@ public interface GraphStore extends AutoCloseable {
     <T extends GraphElement> void scan(Class<T> type, int batchSize, Consumer<List<T>> sink);
 
     /**
+     * Streams every stored element of one record type like {@link #scan}, in batches of at most
+     * {@code batchSize}, but in no particular order: for readers that do not need the key order (a projection, a
+     * load into memory), which a store may then serve faster. The default is {@link #scan}.
+     *
+     * @param type      a record class
+     * @param batchSize most elements per batch, at least 1
+     * @param sink      receives each batch; the list may be reused after the call returns
+     */
+    default <T extends GraphElement> void scanUnordered(Class<T> type, int batchSize, Consumer<List<T>> sink) {
+        scan(type, batchSize, sink);
+    }
+
+    /**
      * Erases a person for a privacy request: removes the employee or customer with this id with every
      * relationship they have (ties, expertise, interests, participations, ownerships, memberships, assignments,
      * and the derived REPORTS_TO, BELONGS_TO and AUTHORED), and clears every property that holds their id as a
