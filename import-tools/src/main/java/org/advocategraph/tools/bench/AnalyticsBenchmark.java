@@ -21,10 +21,14 @@ import org.advocategraph.service.analytics.PageRank;
 import org.advocategraph.service.analytics.PeopleGraph;
 import org.advocategraph.service.analytics.ProjectionLoader;
 import org.advocategraph.service.analytics.Reach;
+import org.advocategraph.store.memory.CachedGraphStore;
 import org.advocategraph.store.neo4j.EmbeddedNeo4j;
 import org.advocategraph.store.neo4j.Neo4jGraphStore;
 import org.advocategraph.tools.bulk.BulkImporter;
 import org.advocategraph.tools.bulk.BulkSummary;
+import org.advocategraph.tools.load.GraphImporter;
+import org.advocategraph.tools.load.ImportOptions;
+import org.advocategraph.tools.load.ImportSummary;
 
 /**
  * Analytics side by side in one run and one embedded database: the service's projection ({@link ProjectionLoader}
@@ -113,23 +117,37 @@ final class AnalyticsBenchmark {
     private final int iterations;
     private final int repeats;
     private final int leidenStarts;
+    private final boolean online;
+    private final boolean storeLoad;
     private final List<Line> lines = new ArrayList<>();
 
-    AnalyticsBenchmark(PrintWriter out, int iterations, int repeats, int leidenStarts) {
+    /**
+     * @param online    build the database with the online import (in-process writes) instead of the bulk importer:
+     *                  quicker for small datasets
+     * @param storeLoad also measure the in-process reads against the driver's: the projection's load, and the
+     *                  service's start-up load of the whole graph into memory
+     */
+    AnalyticsBenchmark(PrintWriter out, int iterations, int repeats, int leidenStarts, boolean online, boolean storeLoad) {
         this.out = out;
         this.iterations = iterations;
         this.repeats = repeats;
         this.leidenStarts = leidenStarts;
+        this.online = online;
+        this.storeLoad = storeLoad;
     }
 
-    void run(Path files, Path work) {
+    void run(Path files, Path work) throws java.io.IOException {
         Path home = work.resolve("db");
-        BulkSummary bulk = new BulkImporter(m -> { }).importInto(files, home);
-        if (!bulk.ok()) {
-            throw new IllegalStateException("the files do not import: " + bulk.errors());
+        if (online) {
+            importOnline(files, home);
+        } else {
+            BulkSummary bulk = new BulkImporter(m -> { }).importInto(files, home);
+            if (!bulk.ok()) {
+                throw new IllegalStateException("the files do not import: " + bulk.errors());
+            }
+            out.printf(Locale.ROOT, "Bulk imported %,d nodes and %,d relationships in %.1f s%n", bulk.nodes(),
+                    bulk.relationships(), bulk.seconds());
         }
-        out.printf(Locale.ROOT, "Bulk imported %,d nodes and %,d relationships in %.1f s%n", bulk.nodes(),
-                bulk.relationships(), bulk.seconds());
         long t0 = System.nanoTime();
         try (EmbeddedNeo4j db = EmbeddedNeo4j.start(home, 0, List.of("gds.*"))) {
             int registered = db.registerProcedures("org.neo4j.gds");
@@ -141,8 +159,49 @@ final class AnalyticsBenchmark {
                 out.printf(Locale.ROOT, "%,d people ties stored%n", ties);
                 out.flush();
                 measure(store, db.database(), ties);
+                if (storeLoad) {
+                    try (Neo4jGraphStore driver = Neo4jGraphStore.connect(db.settings())) {
+                        storeLoad(store, driver, ties);
+                    }
+                }
+                report();
             }
         }
+    }
+
+    private void importOnline(Path files, Path home) throws java.io.IOException {
+        long t0 = System.nanoTime();
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(home, 0);
+             Neo4jGraphStore store = Neo4jGraphStore.connectWritingInProcess(db)) {
+            store.ensureSchema();
+            ImportSummary s = new GraphImporter(store, ImportOptions.DEFAULT, line -> { }).importDirectory(files);
+            if (!s.ok()) {
+                throw new IllegalStateException("the files do not import: " + s.errors());
+            }
+            out.printf(Locale.ROOT, "Imported %,d rows online in %.1f s%n", s.rows(), seconds(t0));
+        }
+    }
+
+    /** Our reads in-process against the same through the driver (Bolt): the projection, and the start-up load. */
+    private void storeLoad(Neo4jGraphStore inProcess, Neo4jGraphStore driver, long ties) {
+        String peer = "the same through the driver (Bolt)";
+        ProjectionLoader.load(driver);
+        long t0 = System.nanoTime();
+        ProjectionLoader.load(inProcess);
+        double ours = seconds(t0);
+        t0 = System.nanoTime();
+        ProjectionLoader.load(driver);
+        double bolt = seconds(t0);
+        lines.add(new Line("projection load, in-process reads vs Bolt, s", ours, bolt, peer, true));
+        t0 = System.nanoTime();
+        long elements = new CachedGraphStore(inProcess).freshness().orElseThrow().elements();
+        ours = seconds(t0);
+        heapUsed();
+        t0 = System.nanoTime();
+        new CachedGraphStore(driver);
+        bolt = seconds(t0);
+        lines.add(new Line(String.format(Locale.ROOT, "start-up load of %,d elements, s", elements), ours, bolt,
+                peer, true));
     }
 
     private void measure(Neo4jGraphStore store, GraphDatabaseService db, long ties) {
@@ -188,7 +247,6 @@ final class AnalyticsBenchmark {
         reach(db, g, oursLoad);
         drop(db, NATIVE);
         drop(db, ATTENTION);
-        report();
     }
 
     private void pageRank(GraphDatabaseService db, PeopleGraph g, double oursLoad, double gdsLoad) {

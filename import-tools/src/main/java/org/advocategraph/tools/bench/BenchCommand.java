@@ -147,6 +147,12 @@ public final class BenchCommand {
         @Option(names = "--leiden-starts", defaultValue = "1", description = "Random starts of our Leiden; GDS runs one (default: ${DEFAULT-VALUE}).")
         int leidenStarts;
 
+        @Option(names = "--online", description = "Build the database with the online import instead of the bulk importer (quicker for small datasets).")
+        boolean online;
+
+        @Option(names = "--store-load", description = "Also measure in-process reads against the driver's: the projection and the service's start-up load.")
+        boolean storeLoad;
+
         @Override
         public Integer call() throws Exception {
             if (iterations < 1 || repeat < 1 || leidenStarts < 1) {
@@ -154,7 +160,7 @@ public final class BenchCommand {
                         "--iterations, --repeat and --leiden-starts must be positive");
             }
             var out = spec.commandLine().getOut();
-            return dataset.inWorkFolder(out, (files, work) -> new AnalyticsBenchmark(out, iterations, repeat, leidenStarts)
+            return dataset.inWorkFolder(out, (files, work) -> new AnalyticsBenchmark(out, iterations, repeat, leidenStarts, online, storeLoad)
                     .run(files, work));
         }
     }
