@@ -1203,6 +1203,25 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void shouldVisitEveryTieWithTheEndsKindAndStrengthTheScanReads() {
+        // Given ties of every kind, several between the same two people, written out of order
+        store.upsert(scanFixture());
+
+        // When every tie is visited
+        List<Tie> visited = new ArrayList<>();
+        store.forEachTie((from, to, kind, strength) -> visited.add(new Tie(from, to, kind, strength, null)));
+
+        // Then the visits are the scanned ties without their dates, each once
+        List<Tie> expected = new ArrayList<>();
+        for (Tie t : scanAll(Tie.class, 1_000)) {
+            expected.add(new Tie(t.fromId(), t.toId(), t.kind(), t.strength(), null));
+        }
+        List<GraphElement> sorted = new ArrayList<>(visited);
+        sorted.sort(KEY_ORDER);
+        assertEquals(expected, sorted);
+    }
+
+    @Test
     void shouldScanExactlyTheElementsWrittenOfEveryRecordTypeInKeyOrder() {
         // Given one or more elements of each of the 15 record types, null optionals included, written out of order
         List<GraphElement> written = scanFixture();

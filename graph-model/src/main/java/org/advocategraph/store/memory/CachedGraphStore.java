@@ -340,6 +340,11 @@ public final class CachedGraphStore implements GraphStore {
     }
 
     @Override
+    public void forEachTie(TieVisitor visitor) {
+        store.forEachTie(visitor);
+    }
+
+    @Override
     public <T extends GraphElement> void scanUnordered(Class<T> type, int batchSize, Consumer<List<T>> sink) {
         store.scanUnordered(type, batchSize, sink);
     }

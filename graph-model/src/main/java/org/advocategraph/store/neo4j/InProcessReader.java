@@ -17,6 +17,9 @@ import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 
 import org.advocategraph.model.GraphElement;
+import org.advocategraph.model.Tie;
+import org.advocategraph.model.TieKind;
+import org.advocategraph.store.GraphStore;
 import org.advocategraph.store.StoreException;
 
 /**
@@ -30,6 +33,8 @@ import org.advocategraph.store.StoreException;
  * ordered one reads every element first and sorts them by key: O(n log n) time and the n records in memory.
  */
 final class InProcessReader {
+    /** The tie property {@link #forEachTie} reads besides the kind. */
+    private static final String STRENGTH = "strength";
     private final GraphDatabaseService database;
 
     InProcessReader(GraphDatabaseService database) {
@@ -64,6 +69,44 @@ final class InProcessReader {
             throw e;
         } catch (RuntimeException e) {
             throw new StoreException("the embedded Neo4j database could not read every " + type.getSimpleName() + ": "
+                    + StoreException.rootMessage(e), false, e);
+        }
+    }
+
+    /**
+     * Every tie's ends, kind and strength, unordered: the relationships of the tie type between nodes with its
+     * endpoint labels, two properties read per relationship, nothing else built.
+     */
+    void forEachTie(GraphStore.TieVisitor visitor) {
+        RelationshipSpec spec = Scans.of(Tie.class).spec();
+        Label from = Label.label(Scans.endLabel(spec.from()));
+        Label to = Label.label(Scans.endLabel(spec.to()));
+        NodeIds ids = new NodeIds();
+        TieKind[] kinds = TieKind.values();
+        String[] keys = new String[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            keys[i] = kinds[i].key();
+        }
+        try (Transaction tx = database.beginTx();
+             ResourceIterator<Relationship> all = tx.findRelationships(RelationshipType.withName(spec.type()))) {
+            while (all.hasNext()) {
+                Relationship r = all.next();
+                String f = ids.of(r.getStartNode(), from);
+                String t = ids.of(r.getEndNode(), to);
+                if (f == null || t == null) {
+                    continue;
+                }
+                // The tie's key is its kind; its strength is one of its properties (see RelationshipSpec).
+                String kind = (String) r.getProperty(spec.key());
+                TieKind k = null;
+                for (int i = 0; i < keys.length && k == null; i++) {
+                    k = keys[i].equals(kind) ? kinds[i] : null;
+                }
+                visitor.tie(f, t, k != null ? k : TieKind.parse("kind", kind), ((Number) r.getProperty(STRENGTH)).doubleValue());
+            }
+            tx.commit();
+        } catch (RuntimeException e) {
+            throw new StoreException("the embedded Neo4j database could not read every tie: "
                     + StoreException.rootMessage(e), false, e);
         }
     }

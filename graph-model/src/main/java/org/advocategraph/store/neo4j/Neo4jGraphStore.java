@@ -598,6 +598,16 @@ public final class Neo4jGraphStore implements GraphStore {
         scan(type, batchSize, sink, false);
     }
 
+    /** {@inheritDoc} In-process, straight from the relationships: no records, no dates. */
+    @Override
+    public void forEachTie(TieVisitor visitor) {
+        if (reader != null) {
+            reader.forEachTie(visitor);
+        } else {
+            GraphStore.super.forEachTie(visitor);
+        }
+    }
+
     private <T extends GraphElement> void scan(Class<T> type, int batchSize, java.util.function.Consumer<List<T>> sink,
                                                boolean ordered) {
         if (reader != null) {

@@ -2,13 +2,13 @@ package org.advocategraph.service.analytics;
 
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
-import org.advocategraph.model.Tie;
 import org.advocategraph.model.TieKind;
 import org.advocategraph.store.GraphStore;
 
 /**
- * Reads the people and ties of a store into a {@link PeopleGraph}: three unordered scans (employees, customers,
- * ties) in batches, so memory holds the projection and one batch, not the store's records. People are numbered in
+ * Reads the people and ties of a store into a {@link PeopleGraph}: two unordered scans (employees, customers) in
+ * batches and one pass over the ties ({@link GraphStore#forEachTie}), so memory holds the projection and one batch,
+ * not the store's records. People are numbered in
  * the order the store hands them over. O(V + E log(max degree)).
  */
 public final class ProjectionLoader {
@@ -31,11 +31,7 @@ public final class ProjectionLoader {
                 builder.person(c.id(), false, false);
             }
         });
-        store.scanUnordered(Tie.class, BATCH, batch -> {
-            for (Tie t : batch) {
-                builder.tie(t.fromId(), t.toId(), t.kind() != TieKind.FOLLOWS, t.strength());
-            }
-        });
+        store.forEachTie((from, to, kind, strength) -> builder.tie(from, to, kind != TieKind.FOLLOWS, strength));
         return builder.build();
     }
 }
