@@ -30,7 +30,8 @@ import org.advocategraph.store.StoreException;
  * <p>Nodes are found by their label, relationships by their type (Neo4j's token lookup indexes); a relationship's
  * endpoints are named by their {@code id}, read once per node and cached by internal node id for the scan. One
  * read transaction per scan. An unordered scan hands batches over as it reads, in the database's own order; an
- * ordered one reads every element first and sorts them by key: O(n log n) time and the n records in memory.
+ * ordered one reads every element first and sorts them by key: O(n log n) time and the n records in memory (as
+ * the Cypher scan's {@code ORDER BY} holds its rows in the same JVM).
  */
 final class InProcessReader {
     /** The tie property {@link #forEachTie} reads besides the kind. */
@@ -51,12 +52,13 @@ final class InProcessReader {
         Scans scan = Scans.of(type);
         try (Transaction tx = database.beginTx()) {
             if (ordered) {
-                List<Row> rows = new ArrayList<>();
-                read(tx, scan, rows::add);
-                rows.sort(scan.keyOrder());
+                // The records with their keys, not the rows: the key's strings are the record's own.
+                List<Keyed> all = new ArrayList<>();
+                read(tx, scan, row -> all.add(new Keyed(scan.key(row), scan.mapper().apply(row))));
+                all.sort((x, y) -> Scans.KEY_ORDER.compare(x.key(), y.key()));
                 Batches<T> batches = new Batches<>(type, batchSize, sink);
-                for (Row row : rows) {
-                    batches.add(scan.mapper().apply(row));
+                for (Keyed k : all) {
+                    batches.add(k.element());
                 }
                 batches.flush();
             } else {
@@ -71,6 +73,10 @@ final class InProcessReader {
             throw new StoreException("the embedded Neo4j database could not read every " + type.getSimpleName() + ": "
                     + StoreException.rootMessage(e), false, e);
         }
+    }
+
+    /** An element read, with its key. */
+    private record Keyed(String[] key, GraphElement element) {
     }
 
     /**

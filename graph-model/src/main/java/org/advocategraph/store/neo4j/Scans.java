@@ -105,18 +105,28 @@ record Scans(String label, RelationshipSpec spec, List<String> order, Function<R
         return all;
     }
 
-    /**
-     * @return the key order over rows, each part compared by code point as Cypher compares strings (which differs
-     *         from {@link String#compareTo} only for characters beyond U+FFFF)
-     */
-    Comparator<Row> keyOrder() {
-        Comparator<Row> c = null;
-        for (String column : order) {
-            Comparator<Row> part = (x, y) -> compareCodePoints((String) x.get(column), (String) y.get(column));
-            c = c == null ? part : c.thenComparing(part);
+    /** @return the row's key: the values of the {@link #order} columns */
+    String[] key(Row row) {
+        String[] key = new String[order.size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (String) row.get(order.get(i));
         }
-        return c;
+        return key;
     }
+
+    /**
+     * The key order, each part compared by code point as Cypher compares strings (which differs from
+     * {@link String#compareTo} only for characters beyond U+FFFF).
+     */
+    static final Comparator<String[]> KEY_ORDER = (x, y) -> {
+        for (int i = 0; i < x.length; i++) {
+            int c = compareCodePoints(x[i], y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
 
     private String columns() {
         List<String> columns = new ArrayList<>();
