@@ -20,6 +20,7 @@ import org.advocategraph.model.GraphElement;
 import org.advocategraph.model.Program;
 import org.advocategraph.model.SubtopicOf;
 import org.advocategraph.model.Tie;
+import org.advocategraph.model.TieKind;
 import org.advocategraph.model.Topic;
 
 /**
@@ -252,6 +253,46 @@ public interface GraphStore extends AutoCloseable {
      * @param sink      receives each batch; the list may be reused after the call returns
      */
     <T extends GraphElement> void scan(Class<T> type, int batchSize, Consumer<List<T>> sink);
+
+    /**
+     * Streams every stored element of one record type like {@link #scan}, in batches of at most
+     * {@code batchSize}, but in no particular order: for readers that do not need the key order (a projection, a
+     * load into memory), which a store may then serve faster. The default is {@link #scan}.
+     *
+     * @param type      a record class
+     * @param batchSize most elements per batch, at least 1
+     * @param sink      receives each batch; the list may be reused after the call returns
+     */
+    default <T extends GraphElement> void scanUnordered(Class<T> type, int batchSize, Consumer<List<T>> sink) {
+        scan(type, batchSize, sink);
+    }
+
+    /** Receives one tie of {@link #forEachTie}. */
+    @FunctionalInterface
+    interface TieVisitor {
+        /**
+         * @param fromId   the tie's start
+         * @param toId     its end
+         * @param kind     its kind
+         * @param strength its strength, 0..1
+         */
+        void tie(String fromId, String toId, TieKind kind, double strength);
+    }
+
+    /**
+     * Hands every {@code CONNECTED_TO} tie to the visitor, in no particular order, with what a projection of the
+     * people graph needs (ends, kind, strength) and without building records: the same ties as
+     * {@code scanUnordered(Tie.class, ...)}, which is the default, and which a store may serve faster.
+     *
+     * @param visitor receives each tie
+     */
+    default void forEachTie(TieVisitor visitor) {
+        scanUnordered(Tie.class, 10_000, batch -> {
+            for (Tie t : batch) {
+                visitor.tie(t.fromId(), t.toId(), t.kind(), t.strength());
+            }
+        });
+    }
 
     /**
      * Erases a person for a privacy request: removes the employee or customer with this id with every

@@ -1219,6 +1219,46 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void shouldScanUnorderedExactlyTheElementsOfTheOrderedScanInBatchesOfTheGivenSize() {
+        // Given one or more elements of each of the 15 record types, written out of order
+        store.upsert(scanFixture());
+
+        // When each record type is scanned without order, in batches of 2
+        for (Class<? extends GraphElement> type : RECORD_TYPES) {
+            List<List<GraphElement>> batches = new ArrayList<>();
+            store.scanUnordered(type, 2, batch -> batches.add(new ArrayList<>(batch)));
+
+            // Then the batches hold at most 2 each, and together the very elements of the ordered scan
+            List<GraphElement> unordered = new ArrayList<>();
+            for (List<GraphElement> batch : batches) {
+                assertTrue(batch.size() <= 2 && !batch.isEmpty(), "batch of " + batch.size());
+                unordered.addAll(batch);
+            }
+            unordered.sort(KEY_ORDER);
+            assertEquals(scanAll(type, 1_000), unordered, "unordered scan of " + type.getSimpleName());
+        }
+    }
+
+    @Test
+    void shouldVisitEveryTieWithTheEndsKindAndStrengthTheScanReads() {
+        // Given ties of every kind, several between the same two people, written out of order
+        store.upsert(scanFixture());
+
+        // When every tie is visited
+        List<Tie> visited = new ArrayList<>();
+        store.forEachTie((from, to, kind, strength) -> visited.add(new Tie(from, to, kind, strength, null)));
+
+        // Then the visits are the scanned ties without their dates, each once
+        List<Tie> expected = new ArrayList<>();
+        for (Tie t : scanAll(Tie.class, 1_000)) {
+            expected.add(new Tie(t.fromId(), t.toId(), t.kind(), t.strength(), null));
+        }
+        List<GraphElement> sorted = new ArrayList<>(visited);
+        sorted.sort(KEY_ORDER);
+        assertEquals(expected, sorted);
+    }
+
+    @Test
     void shouldScanExactlyTheElementsWrittenOfEveryRecordTypeInKeyOrder() {
         // Given one or more elements of each of the 15 record types, null optionals included, written out of order
         List<GraphElement> written = scanFixture();

@@ -87,7 +87,7 @@ public final class CachedGraphStore implements GraphStore {
             MemoryGraph fresh = new MemoryGraph();
             long[] elements = {0};
             for (Class<? extends GraphElement> type : TYPES) {
-                store.scan(type, LOAD_BATCH, batch -> {
+                store.scanUnordered(type, LOAD_BATCH, batch -> {
                     fresh.apply(batch);
                     elements[0] += batch.size();
                 });
@@ -349,6 +349,16 @@ public final class CachedGraphStore implements GraphStore {
     @Override
     public <T extends GraphElement> void scan(Class<T> type, int batchSize, Consumer<List<T>> sink) {
         store.scan(type, batchSize, sink);
+    }
+
+    @Override
+    public void forEachTie(TieVisitor visitor) {
+        store.forEachTie(visitor);
+    }
+
+    @Override
+    public <T extends GraphElement> void scanUnordered(Class<T> type, int batchSize, Consumer<List<T>> sink) {
+        store.scanUnordered(type, batchSize, sink);
     }
 
     @Override

@@ -85,11 +85,14 @@ public final class Neo4jGraphStore implements GraphStore {
     private final SessionConfig sessionConfig;
     /** Writes through the in-process transaction API instead of Cypher over Bolt, when the database is local. */
     private final InProcessWriter inProcess;
+    /** Scans through the in-process transaction API instead of Cypher over Bolt, when the database is local. */
+    private final InProcessReader reader;
 
-    private Neo4jGraphStore(Driver driver, Neo4jSettings settings, InProcessWriter inProcess) {
+    private Neo4jGraphStore(Driver driver, Neo4jSettings settings, InProcessWriter inProcess, InProcessReader reader) {
         this.driver = driver;
         this.settings = settings;
         this.inProcess = inProcess;
+        this.reader = reader;
         this.sessionConfig = settings.database() == null
                 ? SessionConfig.defaultConfig()
                 : SessionConfig.forDatabase(settings.database());
@@ -103,20 +106,35 @@ public final class Neo4jGraphStore implements GraphStore {
      * @throws StoreException naming the URI (without credentials) when the server cannot be reached or refuses
      */
     public static Neo4jGraphStore connect(Neo4jSettings settings) {
-        return new Neo4jGraphStore(driver(settings), settings, null);
+        return new Neo4jGraphStore(driver(settings), settings, null, null);
     }
 
     /**
-     * Connects to a database running in this JVM, reading through the driver like {@link #connect} but writing
-     * ({@link #upsert}, {@link #insertNew}) through Neo4j's in-process transaction API: the same graph, written
-     * several times faster, for imports. The service itself keeps to {@link #connect}.
+     * Connects to a database running in this JVM for an import: scans ({@link #scan}, {@link #scanUnordered})
+     * and writes ({@link #upsert}, {@link #insertNew}) go through Neo4j's in-process transaction API, every other
+     * read and write through the driver. The same graph, written several times faster.
      *
      * @param database the embedded database
      * @return a connected store
      * @throws StoreException when the database's Bolt port does not answer
      */
     public static Neo4jGraphStore connectWritingInProcess(EmbeddedNeo4j database) {
-        return new Neo4jGraphStore(driver(database.settings()), database.settings(), new InProcessWriter(database.database()));
+        return new Neo4jGraphStore(driver(database.settings()), database.settings(),
+                new InProcessWriter(database.database()), new InProcessReader(database.database()));
+    }
+
+    /**
+     * Connects to a database running in this JVM for the service: scans ({@link #scan}, {@link #scanUnordered}:
+     * the start-up load of the whole graph and the analytics projection) go through Neo4j's in-process transaction
+     * API, several times faster than Cypher over Bolt; every other read and write goes through the driver.
+     *
+     * @param database the embedded database
+     * @return a connected store
+     * @throws StoreException when the database's Bolt port does not answer
+     */
+    public static Neo4jGraphStore connectReadingInProcess(EmbeddedNeo4j database) {
+        return new Neo4jGraphStore(driver(database.settings()), database.settings(), null,
+                new InProcessReader(database.database()));
     }
 
     private static Driver driver(Neo4jSettings settings) {
@@ -146,7 +164,7 @@ public final class Neo4jGraphStore implements GraphStore {
     @Override
     public String describe() {
         return "neo4j " + settings.safeUri() + (settings.database() == null ? "" : " database " + settings.database())
-                + (inProcess == null ? "" : " (writing in-process)");
+                + (inProcess == null ? "" : " (writing in-process)") + (reader == null ? "" : " (scanning in-process)");
     }
 
     @Override
@@ -584,8 +602,38 @@ public final class Neo4jGraphStore implements GraphStore {
             .collect(Collectors.joining())
             + "RETURN " + String.join(", ", COUNTED);
 
+    /** {@inheritDoc} Through the in-process reader when the database runs in this JVM, else Cypher over Bolt. */
     @Override
     public <T extends GraphElement> void scan(Class<T> type, int batchSize, java.util.function.Consumer<List<T>> sink) {
+        scan(type, batchSize, sink, true);
+    }
+
+    /**
+     * {@inheritDoc} In-process, the elements come in the database's own order, handed over as they are read
+     * without sorting them first; through the driver, as {@link #scan}.
+     */
+    @Override
+    public <T extends GraphElement> void scanUnordered(Class<T> type, int batchSize,
+                                                       java.util.function.Consumer<List<T>> sink) {
+        scan(type, batchSize, sink, false);
+    }
+
+    /** {@inheritDoc} In-process, straight from the relationships: no records, no dates. */
+    @Override
+    public void forEachTie(TieVisitor visitor) {
+        if (reader != null) {
+            reader.forEachTie(visitor);
+        } else {
+            GraphStore.super.forEachTie(visitor);
+        }
+    }
+
+    private <T extends GraphElement> void scan(Class<T> type, int batchSize, java.util.function.Consumer<List<T>> sink,
+                                               boolean ordered) {
+        if (reader != null) {
+            reader.scan(type, batchSize, sink, ordered);
+            return;
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
         }
@@ -593,17 +641,11 @@ public final class Neo4jGraphStore implements GraphStore {
         // An auto-commit query streams its records; a managed transaction could be retried and repeat batches.
         try (Session session = session()) {
             var result = session.run(scan.statement());
-            List<T> batch = new ArrayList<>(Math.min(batchSize, 10_000));
+            InProcessReader.Batches<T> batches = new InProcessReader.Batches<>(type, batchSize, sink);
             while (result.hasNext()) {
-                batch.add(type.cast(scan.mapper().apply(result.next())));
-                if (batch.size() == batchSize) {
-                    sink.accept(batch);
-                    batch = new ArrayList<>(Math.min(batchSize, 10_000));
-                }
+                batches.add(scan.map(result.next()));
             }
-            if (!batch.isEmpty()) {
-                sink.accept(batch);
-            }
+            batches.flush();
         } catch (Neo4jException e) {
             throw failure("read every " + type.getSimpleName(), e);
         }
@@ -781,52 +823,65 @@ public final class Neo4jGraphStore implements GraphStore {
         }
 
         static Employee employee(Node n) {
-            return new Employee(n.get("id").asString(), n.get("name").asString(), n.get("title").asString(""),
-                    n.get("department").asString(""), n.get("region").asString(""), strings(n.get("languages")),
-                    new LinkedHashSet<>(strings(n.get("certifications"))),
-                    strings(n.get("purposes")).stream().map(s -> Purpose.parse("purposes", s)).collect(Collectors.toSet()),
-                    n.get("capacity").asInt(0), n.get("active").asBoolean(true), n.get("optedIn").asBoolean(true),
-                    nullableString(n.get("managerId")));
+            return employee(Row.of(n));
+        }
+
+        static Employee employee(Row n) {
+            return new Employee(n.string("id"), n.string("name"), n.string("title", ""), n.string("department", ""),
+                    n.string("region", ""), n.strings("languages"), new LinkedHashSet<>(n.strings("certifications")),
+                    n.strings("purposes").stream().map(s -> Purpose.parse("purposes", s)).collect(Collectors.toSet()),
+                    (int) n.integer("capacity", 0), n.bool("active", true), n.bool("optedIn", true),
+                    n.string("managerId", null));
         }
 
         static Customer customer(Node n) {
-            return new Customer(n.get("id").asString(), n.get("name").asString(), nullableString(n.get("accountId")),
-                    n.get("segment").asString(""), n.get("region").asString(""), strings(n.get("languages")),
-                    strings(n.get("handles")), n.get("followers").asLong(0));
+            return customer(Row.of(n));
+        }
+
+        static Customer customer(Row n) {
+            return new Customer(n.string("id"), n.string("name"), n.string("accountId", null), n.string("segment", ""),
+                    n.string("region", ""), n.strings("languages"), n.strings("handles"), n.integer("followers", 0));
         }
 
         static Account account(Node n) {
-            return new Account(n.get("id").asString(), n.get("name").asString(), n.get("industry").asString(""));
+            return account(Row.of(n));
+        }
+
+        static Account account(Row n) {
+            return new Account(n.string("id"), n.string("name"), n.string("industry", ""));
         }
 
         static Topic topic(Node n) {
-            return new Topic(n.get("id").asString(), n.get("name").asString());
+            return topic(Row.of(n));
+        }
+
+        static Topic topic(Row n) {
+            return new Topic(n.string("id"), n.string("name"));
         }
 
         static Program program(Node n) {
-            return new Program(n.get("id").asString(), n.get("name").asString(),
-                    Purpose.parse("purpose", n.get("purpose").asString()));
+            return program(Row.of(n));
+        }
+
+        static Program program(Row n) {
+            return new Program(n.string("id"), n.string("name"), Purpose.parse("purpose", n.string("purpose")));
         }
 
         static Conversation conversation(Node n) {
-            String purpose = nullableString(n.get("purpose"));
-            return new Conversation(n.get("id").asString(), n.get("channel").asString(), n.get("url").asString(""),
-                    n.get("text").asString(""), n.get("language").asString(""), n.get("sentiment").asDouble(0),
-                    instant(n.get("createdAt")), ConversationStatus.parse("status", n.get("status").asString("open")),
-                    purpose == null ? null : Purpose.parse("purpose", purpose), n.get("authorReach").asLong(0),
-                    nullableString(n.get("authorId")));
+            return conversation(Row.of(n));
+        }
+
+        static Conversation conversation(Row n) {
+            String purpose = n.string("purpose", null);
+            return new Conversation(n.string("id"), n.string("channel"), n.string("url", ""), n.string("text", ""),
+                    n.string("language", ""), n.number("sentiment", 0), n.instant("createdAt"),
+                    ConversationStatus.parse("status", n.string("status", "open")),
+                    purpose == null ? null : Purpose.parse("purpose", purpose), n.integer("authorReach", 0),
+                    n.string("authorId", null));
         }
 
         static Instant instant(Value v) {
             return v == null || v.isNull() ? null : v.asZonedDateTime().toInstant();
-        }
-
-        private static List<String> strings(Value v) {
-            return v == null || v.isNull() ? List.of() : v.asList(Value::asString);
-        }
-
-        private static String nullableString(Value v) {
-            return v == null || v.isNull() ? null : v.asString();
         }
     }
 }

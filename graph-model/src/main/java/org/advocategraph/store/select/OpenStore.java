@@ -30,7 +30,9 @@ public final class OpenStore implements AutoCloseable {
     }
 
     /**
-     * Opens the selected store and makes sure its schema exists.
+     * Opens the selected store and makes sure its schema exists. An embedded database is scanned through Neo4j's
+     * in-process transaction API ({@link Neo4jGraphStore#connectReadingInProcess}): the service's start-up load and
+     * its analytics projection read the whole graph that way.
      *
      * @param settings which store
      * @return the open store
@@ -68,7 +70,7 @@ public final class OpenStore implements AutoCloseable {
                 try {
                     Neo4jGraphStore store = inProcessWrites
                             ? Neo4jGraphStore.connectWritingInProcess(embedded)
-                            : Neo4jGraphStore.connect(embedded.settings());
+                            : Neo4jGraphStore.connectReadingInProcess(embedded);
                     return new OpenStore(withSchema(store), embedded, settings.kind());
                 } catch (RuntimeException e) {
                     embedded.close();

@@ -55,6 +55,11 @@ public final class EmbeddedNeo4jExtension implements BeforeAllCallback, AfterAll
         return wiped(Neo4jGraphStore.connectWritingInProcess(database));
     }
 
+    /** @return a store that scans in-process (the service's embedded default), its schema ensured and every element deleted */
+    public Neo4jGraphStore emptyStoreReadingInProcess() {
+        return wiped(Neo4jGraphStore.connectReadingInProcess(database));
+    }
+
     private static Neo4jGraphStore wiped(Neo4jGraphStore store) {
         store.ensureSchema();
         store.deleteAll();

@@ -18,10 +18,10 @@ import org.advocategraph.tools.load.ImportOptions;
 /** {@code advocates bench}: measurements side by side with a named peer, in one run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure against a named peer in one run and print the ratios.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Match.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Match.class, BenchCommand.Analytics.class})
 public final class BenchCommand {
 
-    /** What both benchmarks measure on: a folder of import files, or a dataset generated into a work folder. */
+    /** What the benchmarks measure on: a folder of import files, or a dataset generated into a work folder. */
     static final class Dataset {
         @Option(names = "--people", defaultValue = "100000", description = "Size of the generated dataset (default: ${DEFAULT-VALUE}).")
         int people;
@@ -123,6 +123,45 @@ public final class BenchCommand {
             }
             var out = spec.commandLine().getOut();
             return dataset.inWorkFolder(out, (files, work) -> new MatchBenchmark(out).run(files, work, rate, seconds, workers));
+        }
+    }
+
+    /** {@code advocates bench analytics}. */
+    @Command(name = "analytics", mixinStandardHelpOptions = true,
+            description = {"Analytics on one embedded Neo4j (bulk loaded): the service's projection, PageRank,",
+                    "Leiden communities and reach vs Neo4j Graph Data Science in the same database (reach vs one",
+                    "Cypher query), cold and warm; checks that the answers agree. Run with -Xmx8g or so: both share the heap."})
+    static final class Analytics implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Dataset dataset;
+
+        @Option(names = "--iterations", defaultValue = "20", description = "PageRank iterations, both sides (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "Warm runs per measure; the median is shown (default: ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Option(names = "--leiden-starts", defaultValue = "1", description = "Random starts of our Leiden; GDS runs one (default: ${DEFAULT-VALUE}).")
+        int leidenStarts;
+
+        @Option(names = "--online", description = "Build the database with the online import instead of the bulk importer (quicker for small datasets).")
+        boolean online;
+
+        @Option(names = "--store-load", description = "Also measure in-process reads against the driver's: the projection and the service's start-up load.")
+        boolean storeLoad;
+
+        @Override
+        public Integer call() throws Exception {
+            if (iterations < 1 || repeat < 1 || leidenStarts < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--iterations, --repeat and --leiden-starts must be positive");
+            }
+            var out = spec.commandLine().getOut();
+            return dataset.inWorkFolder(out, (files, work) -> new AnalyticsBenchmark(out, iterations, repeat, leidenStarts, online, storeLoad)
+                    .run(files, work));
         }
     }
 }

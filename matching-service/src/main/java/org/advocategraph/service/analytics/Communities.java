@@ -120,6 +120,20 @@ public final class Communities {
         return w;
     }
 
+    /**
+     * The modularity at this resolution of any partition of the graph (one found elsewhere, for comparison), with
+     * the symmetric strengths {@link #detect} weighs ties by. O(V + E log(max degree)).
+     *
+     * @param community each person's community, from 0
+     * @return the modularity
+     */
+    public double modularity(PeopleGraph g, int[] community) {
+        if (community.length != g.size()) {
+            throw new IllegalArgumentException("a partition of " + g.size() + " people, not " + community.length);
+        }
+        return g.size() == 0 ? 0 : modularity(g, weights(g), community);
+    }
+
     /** @return the modularity at this resolution of a partition given as each person's community */
     double modularity(PeopleGraph g, double[] weights, int[] community) {
         int n = g.size();

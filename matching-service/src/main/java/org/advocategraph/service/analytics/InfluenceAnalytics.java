@@ -363,12 +363,12 @@ public final class InfluenceAnalytics {
         for (int c = 0; c < shown; c++) {
             out.add(new HashMap<>());
         }
-        store.scan(Interest.class, ProjectionLoader.BATCH, batch -> {
+        store.scanUnordered(Interest.class, ProjectionLoader.BATCH, batch -> {
             for (Interest i : batch) {
                 add(out, g, community, shown, i.customerId(), i.topicId(), i.weight());
             }
         });
-        store.scan(Expertise.class, ProjectionLoader.BATCH, batch -> {
+        store.scanUnordered(Expertise.class, ProjectionLoader.BATCH, batch -> {
             for (Expertise x : batch) {
                 add(out, g, community, shown, x.employeeId(), x.topicId(), x.level());
             }

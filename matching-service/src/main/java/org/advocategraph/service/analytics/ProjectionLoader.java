@@ -2,13 +2,14 @@ package org.advocategraph.service.analytics;
 
 import org.advocategraph.model.Customer;
 import org.advocategraph.model.Employee;
-import org.advocategraph.model.Tie;
 import org.advocategraph.model.TieKind;
 import org.advocategraph.store.GraphStore;
 
 /**
- * Reads the people and ties of a store into a {@link PeopleGraph}: three scans (employees, customers, ties) in
- * batches, so memory holds the projection and one batch, not the store's records. O(V + E log(max degree)).
+ * Reads the people and ties of a store into a {@link PeopleGraph}: two unordered scans (employees, customers) in
+ * batches and one pass over the ties ({@link GraphStore#forEachTie}), so memory holds the projection and one batch,
+ * not the store's records. People are numbered in
+ * the order the store hands them over. O(V + E log(max degree)).
  */
 public final class ProjectionLoader {
     /** Records per scanned batch. */
@@ -20,21 +21,17 @@ public final class ProjectionLoader {
     /** @return the projection of the store's people and ties as they are now */
     public static PeopleGraph load(GraphStore store) {
         PeopleGraph.Builder builder = new PeopleGraph.Builder();
-        store.scan(Employee.class, BATCH, batch -> {
+        store.scanUnordered(Employee.class, BATCH, batch -> {
             for (Employee e : batch) {
                 builder.person(e.id(), true, e.eligible());
             }
         });
-        store.scan(Customer.class, BATCH, batch -> {
+        store.scanUnordered(Customer.class, BATCH, batch -> {
             for (Customer c : batch) {
                 builder.person(c.id(), false, false);
             }
         });
-        store.scan(Tie.class, BATCH, batch -> {
-            for (Tie t : batch) {
-                builder.tie(t.fromId(), t.toId(), t.kind() != TieKind.FOLLOWS, t.strength());
-            }
-        });
+        store.forEachTie((from, to, kind, strength) -> builder.tie(from, to, kind != TieKind.FOLLOWS, strength));
         return builder.build();
     }
 }
