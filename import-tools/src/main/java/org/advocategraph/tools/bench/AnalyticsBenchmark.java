@@ -20,7 +20,7 @@ import org.advocategraph.service.analytics.Communities;
 import org.advocategraph.service.analytics.PageRank;
 import org.advocategraph.service.analytics.PeopleGraph;
 import org.advocategraph.service.analytics.ProjectionLoader;
-import org.advocategraph.service.analytics.Reach;
+import org.advocategraph.service.analytics.ProjectedReach;
 import org.advocategraph.store.memory.CachedGraphStore;
 import org.advocategraph.store.neo4j.EmbeddedNeo4j;
 import org.advocategraph.store.neo4j.Neo4jGraphStore;
@@ -32,7 +32,7 @@ import org.advocategraph.tools.load.ImportSummary;
 
 /**
  * Analytics side by side in one run and one embedded database: the service's projection ({@link ProjectionLoader}
- * into a {@link PeopleGraph}), {@link PageRank}, {@link Communities} (Leiden) and {@link Reach} against Neo4j Graph
+ * into a {@link PeopleGraph}), {@link PageRank}, {@link Communities} (Leiden) and {@link ProjectedReach} (reach) against Neo4j Graph
  * Data Science registered in the same database ({@code gds.graph.project}, {@code gds.pageRank},
  * {@code gds.leiden}) and, for reach, which GDS cannot count from many sources at once, one Cypher query.
  *
@@ -309,7 +309,7 @@ final class AnalyticsBenchmark {
         for (int n : new int[] {100, 1_000}) {
             List<String> seeds = advocates.subList(0, Math.min(n, advocates.size()));
             int[] seedIndexes = seeds.stream().mapToInt(g::indexOf).toArray();
-            Timed<Long> ours = timed(() -> Arrays.stream(Reach.perHop(g, seedIndexes, 3)).sum());
+            Timed<Long> ours = timed(() -> (long) new ProjectedReach(g).walk(seedIndexes, seedIndexes.length, 3));
             long t0 = System.nanoTime();
             long cypher = ((Number) column(db, CYPHER_REACH, Map.of("seeds", seeds), "reached").get(0)).longValue();
             double cypherSeconds = seconds(t0);
