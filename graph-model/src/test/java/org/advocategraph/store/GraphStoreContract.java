@@ -1259,6 +1259,63 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void shouldVisitExactlyThePeopleTheScansReadWithTheirKindAndEligibility() {
+        // Given the fixture's people and employees ineligible for each reason: inactive, opted out, no capacity
+        store.upsert(scanFixture());
+        store.upsert(List.of(
+                new Employee("e20", "Ina", "", "", "", List.of(), Set.of(), Set.of(), 2, false, true, null),
+                new Employee("e21", "Out", "", "", "", List.of(), Set.of(), Set.of(), 2, true, false, null),
+                new Employee("e22", "Zed", "", "", "", List.of(), Set.of(), Set.of(), 0, true, true, null),
+                new Employee("e23", "Yes", "", "", "", List.of(), Set.of(), Set.of(), 2, true, true, null)));
+
+        // When every person is visited
+        List<String> visited = new ArrayList<>();
+        store.forEachPerson((id, employee, eligible) -> visited.add(id + " " + employee + " " + eligible));
+
+        // Then the visits are the scanned employees and customers, each once, flagged as the records say
+        List<String> expected = new ArrayList<>();
+        for (Employee e : scanAll(Employee.class, 1_000)) {
+            expected.add(e.id() + " true " + e.eligible());
+        }
+        for (Customer c : scanAll(Customer.class, 1_000)) {
+            expected.add(c.id() + " false false");
+        }
+        assertTrue(expected.contains("e23 true true") && expected.contains("e22 true false"), expected.toString());
+        Collections.sort(expected);
+        Collections.sort(visited);
+        assertEquals(expected, visited);
+    }
+
+    @Test
+    void shouldVisitPeopleThenTiesNumberedInTheOrderThePeopleWereVisited() {
+        // Given ties of every kind between the fixture's people
+        store.upsert(scanFixture());
+
+        // When people and ties are visited in one pass
+        List<String> people = new ArrayList<>();
+        List<Tie> ties = new ArrayList<>();
+        store.forEachPersonAndTie((id, employee, eligible) -> people.add(id + " " + employee + " " + eligible),
+                (from, to, kind, strength) -> ties.add(new Tie(people.get(from).split(" ")[0],
+                        people.get(to).split(" ")[0], kind, strength, null)));
+
+        // Then the people are those of forEachPerson and the ties, their numbers named back, those of forEachTie
+        List<String> expectedPeople = new ArrayList<>();
+        store.forEachPerson((id, employee, eligible) -> expectedPeople.add(id + " " + employee + " " + eligible));
+        List<Tie> expectedTies = new ArrayList<>();
+        store.forEachTie((from, to, kind, strength) -> expectedTies.add(new Tie(from, to, kind, strength, null)));
+        assertFalse(expectedTies.isEmpty(), "the fixture holds ties");
+        Collections.sort(expectedPeople);
+        List<String> sortedPeople = new ArrayList<>(people);
+        Collections.sort(sortedPeople);
+        assertEquals(expectedPeople, sortedPeople);
+        List<GraphElement> sortedTies = new ArrayList<>(ties);
+        sortedTies.sort(KEY_ORDER);
+        List<GraphElement> sortedExpected = new ArrayList<>(expectedTies);
+        sortedExpected.sort(KEY_ORDER);
+        assertEquals(sortedExpected, sortedTies);
+    }
+
+    @Test
     void shouldScanExactlyTheElementsWrittenOfEveryRecordTypeInKeyOrder() {
         // Given one or more elements of each of the 15 record types, null optionals included, written out of order
         List<GraphElement> written = scanFixture();

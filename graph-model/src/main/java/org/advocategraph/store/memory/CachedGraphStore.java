@@ -357,6 +357,16 @@ public final class CachedGraphStore implements GraphStore {
     }
 
     @Override
+    public void forEachPerson(PersonVisitor visitor) {
+        store.forEachPerson(visitor);
+    }
+
+    @Override
+    public void forEachPersonAndTie(PersonVisitor people, NumberedTieVisitor ties) {
+        store.forEachPersonAndTie(people, ties);
+    }
+
+    @Override
     public <T extends GraphElement> void scanUnordered(Class<T> type, int batchSize, Consumer<List<T>> sink) {
         store.scanUnordered(type, batchSize, sink);
     }

@@ -16,6 +16,8 @@ import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 
+import org.advocategraph.model.Customer;
+import org.advocategraph.model.Employee;
 import org.advocategraph.model.GraphElement;
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.TieKind;
@@ -36,6 +38,9 @@ import org.advocategraph.store.StoreException;
 final class InProcessReader {
     /** The tie property {@link #forEachTie} reads besides the kind. */
     private static final String STRENGTH = "strength";
+    private static final TieKind[] KINDS = TieKind.values();
+    private static final String EMPLOYEE = Scans.of(Employee.class).label();
+    private static final String CUSTOMER = Scans.of(Customer.class).label();
     private final GraphDatabaseService database;
 
     InProcessReader(GraphDatabaseService database) {
@@ -88,11 +93,6 @@ final class InProcessReader {
         Label from = Label.label(Scans.endLabel(spec.from()));
         Label to = Label.label(Scans.endLabel(spec.to()));
         NodeIds ids = new NodeIds();
-        TieKind[] kinds = TieKind.values();
-        String[] keys = new String[kinds.length];
-        for (int i = 0; i < kinds.length; i++) {
-            keys[i] = kinds[i].key();
-        }
         try (Transaction tx = database.beginTx();
              ResourceIterator<Relationship> all = tx.findRelationships(RelationshipType.withName(spec.type()))) {
             while (all.hasNext()) {
@@ -102,18 +102,137 @@ final class InProcessReader {
                 if (f == null || t == null) {
                     continue;
                 }
-                // The tie's key is its kind; its strength is one of its properties (see RelationshipSpec).
-                String kind = (String) r.getProperty(spec.key());
-                TieKind k = null;
-                for (int i = 0; i < keys.length && k == null; i++) {
-                    k = keys[i].equals(kind) ? kinds[i] : null;
-                }
-                visitor.tie(f, t, k != null ? k : TieKind.parse("kind", kind), ((Number) r.getProperty(STRENGTH)).doubleValue());
+                visitor.tie(f, t, kind(r, spec), strength(r));
             }
             tx.commit();
         } catch (RuntimeException e) {
             throw new StoreException("the embedded Neo4j database could not read every tie: "
                     + StoreException.rootMessage(e), false, e);
+        }
+    }
+
+    /** The tie's kind: its key (see RelationshipSpec), compared with each kind's key before any parsing. */
+    private static TieKind kind(Relationship r, RelationshipSpec spec) {
+        String key = (String) r.getProperty(spec.key());
+        for (TieKind k : KINDS) {
+            if (k.key().equals(key)) {
+                return k;
+            }
+        }
+        return TieKind.parse("kind", key);
+    }
+
+    /** The tie's strength, one of its properties. */
+    private static double strength(Relationship r) {
+        return ((Number) r.getProperty(STRENGTH)).doubleValue();
+    }
+
+    /**
+     * Every employee, then every customer: the nodes of each label, only the properties the visit needs read
+     * ({@code id}, and {@code active}, {@code optedIn}, {@code capacity} of an employee, absent ones read as the
+     * record mapping reads them), nothing else built.
+     */
+    void forEachPerson(GraphStore.PersonVisitor visitor) {
+        try (Transaction tx = database.beginTx()) {
+            people(tx, visitor, new NodeNumbers());
+            tx.commit();
+        } catch (RuntimeException e) {
+            throw new StoreException("the embedded Neo4j database could not read every person: "
+                    + StoreException.rootMessage(e), false, e);
+        }
+    }
+
+    /**
+     * {@link #forEachPerson}, then every tie with its ends numbered in the order people were visited, in one read
+     * transaction: a person's number is kept by internal node id, so a tie costs two array reads and two
+     * properties, with no id read or hashed. A tie's end that is not an employee or a customer is skipped when
+     * it lacks the endpoint label (not a tie, as in the scans) and an error otherwise.
+     */
+    @SuppressWarnings("deprecation") // getStartNodeId, getEndNodeId, getNodeById: internal ids, stable within a transaction
+    void forEachPersonAndTie(GraphStore.PersonVisitor people, GraphStore.NumberedTieVisitor ties) {
+        RelationshipSpec spec = Scans.of(Tie.class).spec();
+        Label from = Label.label(Scans.endLabel(spec.from()));
+        Label to = Label.label(Scans.endLabel(spec.to()));
+        try (Transaction tx = database.beginTx()) {
+            NodeNumbers numbers = new NodeNumbers();
+            people(tx, people, numbers);
+            try (ResourceIterator<Relationship> all = tx.findRelationships(RelationshipType.withName(spec.type()))) {
+                while (all.hasNext()) {
+                    Relationship r = all.next();
+                    int f = numbers.of(r.getStartNodeId());
+                    int t = numbers.of(r.getEndNodeId());
+                    if (f < 0 || t < 0) {
+                        if (known(tx, r.getStartNodeId(), f, from) && known(tx, r.getEndNodeId(), t, to)) {
+                            throw new StoreException("a tie's end is a " + spec.from().label()
+                                    + " that is neither an employee nor a customer", false, null);
+                        }
+                        continue;
+                    }
+                    ties.tie(f, t, kind(r, spec), strength(r));
+                }
+            }
+            tx.commit();
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException("the embedded Neo4j database could not read every person and tie: "
+                    + StoreException.rootMessage(e), false, e);
+        }
+    }
+
+    /** @return true when the node is numbered or has the endpoint label */
+    @SuppressWarnings("deprecation") // getNodeById: the internal id, stable within a transaction
+    private static boolean known(Transaction tx, long node, int number, Label label) {
+        return number >= 0 || tx.getNodeById(node).hasLabel(label);
+    }
+
+    @SuppressWarnings("deprecation") // getId: the internal id, stable within a transaction
+    private static void people(Transaction tx, GraphStore.PersonVisitor visitor, NodeNumbers numbers) {
+        try (ResourceIterator<Node> nodes = tx.findNodes(Label.label(EMPLOYEE))) {
+            while (nodes.hasNext()) {
+                Node n = nodes.next();
+                Row p = Row.of(n.getProperties("id", "active", "optedIn", "capacity"));
+                numbers.add(n.getId());
+                visitor.person(p.string("id"), true,
+                        p.bool("active", true) && p.bool("optedIn", true) && p.integer("capacity", 0) > 0);
+            }
+        }
+        try (ResourceIterator<Node> nodes = tx.findNodes(Label.label(CUSTOMER))) {
+            while (nodes.hasNext()) {
+                Node n = nodes.next();
+                numbers.add(n.getId());
+                visitor.person((String) n.getProperty("id"), false, false);
+            }
+        }
+    }
+
+    /**
+     * The numbers of people by internal node id, in the order they are added: a plain array while internal ids
+     * are small (they are dense in Neo4j's record format), a map beyond. -1 for a node not added.
+     */
+    private static final class NodeNumbers {
+        private static final int DENSE = 1 << 26;
+        /** Number plus one by internal id: 0 marks a node not added. */
+        private int[] dense = new int[1024];
+        private final Map<Long, Integer> sparse = new HashMap<>();
+        private int added;
+
+        void add(long id) {
+            if (id < DENSE) {
+                if (id >= dense.length) {
+                    dense = Arrays.copyOf(dense, (int) Math.min(DENSE, Math.max(id + 1, 2L * dense.length)));
+                }
+                dense[(int) id] = ++added;
+            } else {
+                sparse.put(id, added++);
+            }
+        }
+
+        int of(long id) {
+            if (id < DENSE) {
+                return id < dense.length ? dense[(int) id] - 1 : -1;
+            }
+            return sparse.getOrDefault(id, -1);
         }
     }
 

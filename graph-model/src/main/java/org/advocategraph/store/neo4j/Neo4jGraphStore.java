@@ -628,6 +628,24 @@ public final class Neo4jGraphStore implements GraphStore {
         }
     }
 
+    @Override
+    public void forEachPerson(PersonVisitor visitor) {
+        if (reader != null) {
+            reader.forEachPerson(visitor);
+        } else {
+            GraphStore.super.forEachPerson(visitor);
+        }
+    }
+
+    @Override
+    public void forEachPersonAndTie(PersonVisitor people, NumberedTieVisitor ties) {
+        if (reader != null) {
+            reader.forEachPersonAndTie(people, ties);
+        } else {
+            GraphStore.super.forEachPersonAndTie(people, ties);
+        }
+    }
+
     private <T extends GraphElement> void scan(Class<T> type, int batchSize, java.util.function.Consumer<List<T>> sink,
                                                boolean ordered) {
         if (reader != null) {

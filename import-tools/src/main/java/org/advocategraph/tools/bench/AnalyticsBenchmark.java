@@ -280,7 +280,7 @@ final class AnalyticsBenchmark {
         double gdsQ = leiden.modularity(g, theirs);
         lines.add(new Line("communities modularity", oursQ, gdsQ, peer + ", scored by ours", false));
         out.printf(Locale.ROOT, "agree: modularity ours %.4f (%,d communities, %d Leiden start(s)), GDS %.4f (%,d communities)%n",
-                oursQ, ours.value().count(), leidenStarts, gdsQ, Arrays.stream(theirs).max().orElse(-1) + 1);
+                oursQ, ours.value().count(), ours.value().randomStarts(), gdsQ, Arrays.stream(theirs).max().orElse(-1) + 1);
     }
 
     /** @return GDS's partition in our numbering, communities renumbered from 0 */

@@ -1,6 +1,14 @@
 package org.advocategraph.service.analytics;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import nl.cwts.networkanalysis.Clustering;
 import nl.cwts.networkanalysis.LeidenAlgorithm;
@@ -18,45 +26,82 @@ import nl.cwts.util.LargeIntArray;
  * {@code Q = Σ_c [ w_c / m - γ (d_c / 2m)² ]} for the weight {@code w_c} inside community c, the total weighted
  * degree {@code d_c} of its members and the total weight {@code m}; Leiden maximizes it as the constant Potts model
  * with node weights equal to weighted degrees and resolution {@code γ / 2m}, as the library's own runner does.
- * Several random starts, each of {@value #ITERATIONS} Leiden iterations; the start with the highest modularity
- * wins. The seed fixes the result. Each iteration is about O(E); memory: the library's copy of the adjacency
- * (12 bytes per entry) besides the projection.
+ * Several random starts, run in parallel on the available cores, each of at most {@value #ITERATIONS} Leiden
+ * iterations, stopping early once an iteration changes nothing or gains less than {@value #TOLERANCE} modularity;
+ * the start with the highest modularity wins (the earliest among equals). Start i draws from its own generator
+ * derived from the seed, so the seed and the number of starts run fix the result, whatever the threads. Once a
+ * time budget has passed after the first start finished, no new start begins: the result says how many ran. Each
+ * iteration is about O(E); memory: the library's copy of the adjacency (12 bytes per entry) besides the projection,
+ * and one partition (4 bytes per person) per start.
  *
  * <p>Communities are numbered from the largest (0) down. A person without ties is a community of their own.
  */
 public final class Communities {
-    /** Leiden iterations per random start (its authors' runner uses 10 as well). */
+    /** Most Leiden iterations per random start (its authors' runner uses 10 as well). */
     static final int ITERATIONS = 10;
+    /** A start stops before its last iteration once an iteration gains less modularity than this. */
+    static final double TOLERANCE = 1e-5;
+    /** Past this time after the first start finished, no new start begins. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
+
+    /** Odd constant spreading the seeds of the starts (the golden ratio in 64 bits, as in SplittableRandom). */
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     /**
-     * @param community  each person's community, 0 for the largest
-     * @param count      how many communities
-     * @param sizes      people per community
-     * @param modularity the modularity of the partition, at the resolution asked for
-     * @param millis     time taken
+     * @param community    each person's community, 0 for the largest
+     * @param count        how many communities
+     * @param sizes        people per community
+     * @param modularity   the modularity of the partition, at the resolution asked for
+     * @param randomStarts how many random starts ran: fewer than asked when the time budget ran out
+     * @param millis       time taken
      */
-    public record Result(int[] community, int count, int[] sizes, double modularity, long millis) {
+    public record Result(int[] community, int count, int[] sizes, double modularity, int randomStarts, long millis) {
     }
 
     private final double resolution;
     private final int randomStarts;
     private final long seed;
+    private final Duration budget;
+    private final int threads;
 
     /**
+     * Communities with the {@link #DEFAULT_BUDGET default budget}, the starts run on every available core.
+     *
      * @param resolution   γ, positive: 1 is classic modularity; larger finds smaller communities
      * @param randomStarts how many starts, at least 1
      * @param seed         the seed of the random choices
      */
     public Communities(double resolution, int randomStarts, long seed) {
+        this(resolution, randomStarts, seed, DEFAULT_BUDGET, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param resolution   γ, positive: 1 is classic modularity; larger finds smaller communities
+     * @param randomStarts how many starts, at least 1
+     * @param seed         the seed of the random choices: start i draws from its own generator derived from it,
+     *                     so the partition depends on the seed and the starts run, never on the threads
+     * @param budget       once this much time has passed after the first start finished, no new start begins
+     *                     (one always runs)
+     * @param threads      how many starts run at once, at least 1
+     */
+    public Communities(double resolution, int randomStarts, long seed, Duration budget, int threads) {
         if (!(resolution > 0)) {
             throw new IllegalArgumentException("resolution must be positive, was " + resolution);
         }
         if (randomStarts < 1) {
             throw new IllegalArgumentException("randomStarts must be at least 1, was " + randomStarts);
         }
+        if (budget == null || budget.isNegative()) {
+            throw new IllegalArgumentException("budget must be zero or more, was " + budget);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
         this.resolution = resolution;
         this.randomStarts = randomStarts;
         this.seed = seed;
+        this.budget = budget;
+        this.threads = threads;
     }
 
     /** @return the communities of the graph */
@@ -64,7 +109,7 @@ public final class Communities {
         long started = System.nanoTime();
         int n = g.size();
         if (n == 0) {
-            return new Result(new int[0], 0, new int[0], 0, 0);
+            return new Result(new int[0], 0, new int[0], 0, 0, 0);
         }
         double[] weights = weights(g);
         long[] first = new long[n + 1];
@@ -82,25 +127,99 @@ public final class Communities {
             best[u] = u;
         }
         double bestQuality = modularity(g, weights, best);
+        int ran = 0;
         double total = network.getTotalEdgeWeight();
         if (total > 0) {
-            Random random = new Random(seed);
-            for (int s = 0; s < randomStarts; s++) {
-                LeidenAlgorithm leiden = new LeidenAlgorithm(resolution / (2 * total), ITERATIONS,
-                        LeidenAlgorithm.DEFAULT_RANDOMNESS, random);
-                Clustering c = leiden.findClustering(network);
-                int[] found = c.getClusters();
-                double q = modularity(g, weights, found);
+            int[][] found = starts(g, weights, network, total);
+            // The best start, the earliest among equals: the same whatever order the starts finished in.
+            for (int[] clusters : found) {
+                if (clusters == null) {
+                    continue;
+                }
+                ran++;
+                double q = modularity(g, weights, clusters);
                 if (q > bestQuality) {
                     bestQuality = q;
-                    best = found.clone();
+                    best = clusters;
                 }
             }
         }
         Clustering ordered = new Clustering(best);
         ordered.orderClustersByNNodes();
         return new Result(ordered.getClusters(), ordered.getNClusters(), ordered.getNNodesPerCluster(),
-                modularity(g, weights, ordered.getClusters()), (System.nanoTime() - started) / 1_000_000);
+                modularity(g, weights, ordered.getClusters()), ran, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Runs the starts, at most {@link #threads} at once, each on the shared network (which Leiden only reads) with
+     * a generator of its own.
+     *
+     * @return each start's clusters, null for a start the budget left out
+     */
+    private int[][] starts(PeopleGraph g, double[] weights, Network network, double total) {
+        int[][] found = new int[randomStarts][];
+        AtomicLong deadline = new AtomicLong(Long.MAX_VALUE);
+        Runnable[] runs = new Runnable[randomStarts];
+        for (int s = 0; s < randomStarts; s++) {
+            int start = s;
+            runs[s] = () -> {
+                if (start > 0 && System.nanoTime() - deadline.get() > 0) {
+                    return;
+                }
+                found[start] = run(g, weights, network, total, new Random(seed + start * GOLDEN));
+                long now = System.nanoTime();
+                deadline.compareAndSet(Long.MAX_VALUE, now + budget.toNanos());
+            };
+        }
+        int workers = Math.min(threads, randomStarts);
+        if (workers == 1) {
+            for (Runnable r : runs) {
+                r.run();
+            }
+            return found;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "leiden");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable r : runs) {
+                futures.add(pool.submit(r));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while finding communities", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return found;
+    }
+
+    /** @return the clusters of one start: Leiden iterations until one changes nothing or gains too little */
+    private int[] run(PeopleGraph g, double[] weights, Network network, double total, Random random) {
+        LeidenAlgorithm leiden = new LeidenAlgorithm(resolution / (2 * total), 1, LeidenAlgorithm.DEFAULT_RANDOMNESS,
+                random);
+        Clustering clustering = new Clustering(network.getNNodes());
+        double q = modularity(g, weights, clustering.getClusters());
+        for (int i = 0; i < ITERATIONS; i++) {
+            if (!leiden.improveClustering(network, clustering)) {
+                break;
+            }
+            double next = modularity(g, weights, clustering.getClusters());
+            boolean enough = next - q < TOLERANCE;
+            q = next;
+            if (enough) {
+                break;
+            }
+        }
+        return clustering.getClusters();
     }
 
     /** @return each entry's symmetric weight; all 1 when every strength is 0 */

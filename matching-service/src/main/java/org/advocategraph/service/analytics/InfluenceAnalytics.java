@@ -324,7 +324,7 @@ public final class InfluenceAnalytics {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("algorithm", "leiden");
         details.put("quality", "modularity");
-        details.put("randomStarts", STARTS);
+        details.put("randomStarts", r.randomStarts());
         details.put("seed", SEED);
         details.put("computeMillis", r.millis());
         return new CommunityList(out, r.count(), Math.round(r.modularity() * 1e9) / 1e9, resolution, details,

@@ -202,14 +202,28 @@ public final class PeopleGraph {
          */
         public Builder tie(String fromId, String toId, boolean mutual, double strength) {
             open();
-            if (!(strength >= 0 && strength <= 1)) {
-                throw new IllegalArgumentException("strength must be in 0..1, was " + strength + " (" + fromId + " -> "
-                        + toId + ")");
+            return tie(require(fromId), require(toId), mutual, strength);
+        }
+
+        /**
+         * Adds a tie between two people already added, named by their number: the order they were added in, from
+         * 0. The same as {@link #tie(String, String, boolean, double)} without looking the ids up.
+         *
+         * @param mutual true for a tie both ways (colleague, knows, interacted); false for {@code a} following
+         *               {@code b}
+         */
+        public Builder tie(int a, int b, boolean mutual, double strength) {
+            open();
+            if (a < 0 || a >= people || b < 0 || b >= people) {
+                throw new IllegalArgumentException("a tie names person " + (a < 0 || a >= people ? a : b) + " of "
+                        + people + " added");
             }
-            int a = require(fromId);
-            int b = require(toId);
+            if (!(strength >= 0 && strength <= 1)) {
+                throw new IllegalArgumentException("strength must be in 0..1, was " + strength + " (" + ids[a] + " -> "
+                        + ids[b] + ")");
+            }
             if (a == b) {
-                throw new IllegalArgumentException("a person cannot be tied to themselves: " + fromId);
+                throw new IllegalArgumentException("a person cannot be tied to themselves: " + ids[a]);
             }
             if (ties + 2 > from.length) {
                 if (from.length >= MAX_ENTRIES) {
@@ -260,12 +274,15 @@ public final class PeopleGraph {
             for (int p = 0; p < people; p++) {
                 count[p + 1] += count[p];
             }
+            // Each directed entry as its target and its place among the added ones, in the slice of its row.
             int[] position = Arrays.copyOf(count, people);
             long[] sorted = new long[ties];
-            int[] order = new int[ties];
             for (int i = 0; i < ties; i++) {
-                order[position[from[i]]++] = i;
+                sorted[position[from[i]]++] = ((long) to[i] << 32) | i;
             }
+            from = null;
+            to = null;
+            position = null;
             int[] offsets = new int[people + 1];
             int[] entries = new int[ties];
             float[] strengths = new float[ties];
@@ -273,9 +290,6 @@ public final class PeopleGraph {
             for (int p = 0; p < people; p++) {
                 int lo = count[p];
                 int hi = count[p + 1];
-                for (int k = lo; k < hi; k++) {
-                    sorted[k] = ((long) to[order[k]] << 32) | order[k];
-                }
                 Arrays.sort(sorted, lo, hi);
                 offsets[p] = written;
                 int last = -1;
@@ -305,9 +319,12 @@ public final class PeopleGraph {
                 }
             }
             offsets[people] = written;
+            flags = null;
+            strength = null;
             return new PeopleGraph(Arrays.copyOf(ids, people), Arrays.copyOf(employee, people),
-                    Arrays.copyOf(advocate, people), index, offsets, Arrays.copyOf(entries, written),
-                    Arrays.copyOf(strengths, written));
+                    Arrays.copyOf(advocate, people), index, offsets,
+                    written == ties ? entries : Arrays.copyOf(entries, written),
+                    written == ties ? strengths : Arrays.copyOf(strengths, written));
         }
     }
 }

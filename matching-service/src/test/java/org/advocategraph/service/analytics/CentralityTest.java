@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -263,6 +264,36 @@ class CentralityTest {
                 new int[] {1, 3}, new int[] {2, 3}, new int[] {3, 2}, new int[] {1, 0});
         assertArrayEquals(new int[] {3, 3, 3, 3}, CoreNumbers.run(clique).core());
         assertEquals(3, CoreNumbers.run(clique).degeneracy());
+    }
+
+    @Test
+    void shouldFindTheSameCommunitiesWhateverTheNumberOfThreads() {
+        // Given the karate club and eight Leiden starts with a budget that never runs out
+        PeopleGraph g = karate();
+        Duration ample = Duration.ofHours(1);
+
+        // When they run one at a time and three at a time
+        Communities.Result alone = new Communities(1.0, 8, 7, ample, 1).detect(g);
+        Communities.Result together = new Communities(1.0, 8, 7, ample, 3).detect(g);
+
+        // Then every start ran both times and the partitions are the same
+        assertEquals(8, alone.randomStarts());
+        assertEquals(8, together.randomStarts());
+        assertArrayEquals(alone.community(), together.community());
+        assertEquals(alone.modularity(), together.modularity(), 0);
+    }
+
+    @Test
+    void shouldStartNoNewRunOnceTheBudgetIsSpentButAlwaysRunOne() {
+        // Given a budget of nothing after the first start, one thread
+        PeopleGraph g = karate();
+
+        // When five starts are asked for
+        Communities.Result r = new Communities(1.0, 5, 42, Duration.ZERO, 1).detect(g);
+
+        // Then one ran, and it is the first start of an unbounded run
+        assertEquals(1, r.randomStarts());
+        assertArrayEquals(new Communities(1.0, 1, 42, Duration.ofHours(1), 1).detect(g).community(), r.community());
     }
 
     @Test
