@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import nl.cwts.networkanalysis.Clustering;
 import nl.cwts.networkanalysis.LeidenAlgorithm;
@@ -30,7 +29,9 @@ import nl.cwts.util.LargeIntArray;
  * iterations, stopping early once an iteration changes nothing or gains less than {@value #TOLERANCE} modularity;
  * the start with the highest modularity wins (the earliest among equals). Start i draws from its own generator
  * derived from the seed, so the seed and the number of starts run fix the result, whatever the threads. Once a
- * time budget has passed after the first start finished, no new start begins: the result says how many ran. Each
+ * time budget has passed since detection began, no new start begins (the first always runs, and starts already
+ * running finish): on a large graph the starts that fit side by side on the cores run, on a small one all of
+ * them; the result says how many ran. Each
  * iteration is about O(E); memory: the library's copy of the adjacency (12 bytes per entry) besides the projection,
  * and one partition (4 bytes per person) per start.
  *
@@ -40,8 +41,8 @@ public final class Communities {
     /** Most Leiden iterations per random start (its authors' runner uses 10 as well). */
     static final int ITERATIONS = 10;
     /** A start stops before its last iteration once an iteration gains less modularity than this. */
-    static final double TOLERANCE = 1e-5;
-    /** Past this time after the first start finished, no new start begins. */
+    static final double TOLERANCE = 1e-4;
+    /** Past this time since detection began, no new start begins. */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
 
     /** Odd constant spreading the seeds of the starts (the golden ratio in 64 bits, as in SplittableRandom). */
@@ -80,7 +81,7 @@ public final class Communities {
      * @param randomStarts how many starts, at least 1
      * @param seed         the seed of the random choices: start i draws from its own generator derived from it,
      *                     so the partition depends on the seed and the starts run, never on the threads
-     * @param budget       once this much time has passed after the first start finished, no new start begins
+     * @param budget       once this much time has passed since detection began, no new start begins
      *                     (one always runs)
      * @param threads      how many starts run at once, at least 1
      */
@@ -158,17 +159,15 @@ public final class Communities {
      */
     private int[][] starts(PeopleGraph g, double[] weights, Network network, double total) {
         int[][] found = new int[randomStarts][];
-        AtomicLong deadline = new AtomicLong(Long.MAX_VALUE);
+        long deadline = System.nanoTime() + budget.toNanos();
         Runnable[] runs = new Runnable[randomStarts];
         for (int s = 0; s < randomStarts; s++) {
             int start = s;
             runs[s] = () -> {
-                if (start > 0 && System.nanoTime() - deadline.get() > 0) {
+                if (start > 0 && System.nanoTime() - deadline >= 0) {
                     return;
                 }
                 found[start] = run(g, weights, network, total, new Random(seed + start * GOLDEN));
-                long now = System.nanoTime();
-                deadline.compareAndSet(Long.MAX_VALUE, now + budget.toNanos());
             };
         }
         int workers = Math.min(threads, randomStarts);

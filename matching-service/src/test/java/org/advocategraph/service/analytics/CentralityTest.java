@@ -285,7 +285,7 @@ class CentralityTest {
 
     @Test
     void shouldStartNoNewRunOnceTheBudgetIsSpentButAlwaysRunOne() {
-        // Given a budget of nothing after the first start, one thread
+        // Given a budget of nothing, one thread
         PeopleGraph g = karate();
 
         // When five starts are asked for
