@@ -49,9 +49,9 @@ import org.advocategraph.tools.load.ImportSummary;
  * seeds not counted.</li>
  * </ul>
  *
- * <p>Cold is from the stored graph to the answer: the projection's load plus the first run. Warm is the median of
- * the next runs on the projection in memory. Before measuring, one load of each projection warms the page cache and
- * the JIT for both.
+ * <p>Cold is from the stored graph to the answer: the projection's load (the median of {@code --repeat} loads) plus
+ * the first run. Warm is the median of the next runs on the projection in memory. Before measuring, one load of
+ * each projection warms the page cache and the JIT for both.
  */
 final class AnalyticsBenchmark {
     private static final double DAMPING = PageRank.DEFAULT_DAMPING;
@@ -216,19 +216,18 @@ final class AnalyticsBenchmark {
         out.println("Warmed up: one load of each projection");
         out.flush();
 
-        // Projections.
+        // Projections: each load's median over the repeats (a single load varies with what the collector and the
+        // page cache happen to do), then one more of each, held for the algorithms.
+        double oursLoad = medianSeconds(() -> ProjectionLoader.load(store), () -> { });
+        double gdsLoad = medianSeconds(() -> project(db, PROJECT_NATIVE, NATIVE), () -> drop(db, NATIVE));
+        double gdsAttentionLoad = medianSeconds(() -> project(db, PROJECT_ATTENTION, ATTENTION),
+                () -> drop(db, ATTENTION));
         long before = heapUsed();
-        long t0 = System.nanoTime();
         PeopleGraph g = ProjectionLoader.load(store);
-        double oursLoad = seconds(t0);
         long oursHeap = heapUsed() - before;
-        t0 = System.nanoTime();
         project(db, PROJECT_NATIVE, NATIVE);
-        double gdsLoad = seconds(t0);
         long gdsBytes = sizeInBytes(db, NATIVE);
-        t0 = System.nanoTime();
         project(db, PROJECT_ATTENTION, ATTENTION);
-        double gdsAttentionLoad = seconds(t0);
         long gdsAttentionBytes = sizeInBytes(db, ATTENTION);
         heldHeap = heapUsed();
         out.printf(Locale.ROOT, "Projected %,d people, %,d tied pairs; ours %.1f MB adjacency, %.1f MB heap in all%n",
@@ -348,6 +347,19 @@ final class AnalyticsBenchmark {
 
     /** A result with the time of its first run and the median of the repeats after it. */
     private record Timed<T>(T value, double first, double median) {
+    }
+
+    /** @return the median time of {@code max(1, repeats)} runs of {@code work}, each followed by {@code after}, untimed */
+    private double medianSeconds(Runnable work, Runnable after) {
+        double[] runs = new double[Math.max(1, repeats)];
+        for (int i = 0; i < runs.length; i++) {
+            long t = System.nanoTime();
+            work.run();
+            runs[i] = seconds(t);
+            after.run();
+        }
+        Arrays.sort(runs);
+        return runs[runs.length / 2];
     }
 
     private <T> Timed<T> timed(Supplier<T> work) {
