@@ -43,8 +43,17 @@ public record Employee(String id, String name, String title, String department, 
         }
     }
 
-    /** @return true when the employee may be matched at all (active and opted in) */
+    /** @return true when the employee may be matched at all (active, opted in, with capacity) */
     public boolean eligible() {
+        return eligible(active, optedIn, capacity);
+    }
+
+    /**
+     * The one rule for who may be matched, for readers that see the fields without building the record.
+     *
+     * @return true when active, opted in and with capacity
+     */
+    public static boolean eligible(boolean active, boolean optedIn, int capacity) {
         return active && optedIn && capacity > 0;
     }
 

@@ -194,7 +194,7 @@ final class InProcessReader {
                 Row p = Row.of(n.getProperties("id", "active", "optedIn", "capacity"));
                 numbers.add(n.getId());
                 visitor.person(p.string("id"), true,
-                        p.bool("active", true) && p.bool("optedIn", true) && p.integer("capacity", 0) > 0);
+                        Employee.eligible(p.bool("active", true), p.bool("optedIn", true), p.integer("capacity", 0)));
             }
         }
         try (ResourceIterator<Node> nodes = tx.findNodes(Label.label(CUSTOMER))) {

@@ -141,7 +141,7 @@ public final class BenchCommand {
         @Option(names = "--iterations", defaultValue = "20", description = "PageRank iterations, both sides (default: ${DEFAULT-VALUE}).")
         int iterations;
 
-        @Option(names = "--repeat", defaultValue = "3", description = "Warm runs per measure; the median is shown (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--repeat", defaultValue = "3", description = "Projection loads and warm runs per measure; the median is shown (default: ${DEFAULT-VALUE}).")
         int repeat;
 
         @Option(names = "--leiden-starts", defaultValue = "1", description = "Random starts of our Leiden; GDS runs one (default: ${DEFAULT-VALUE}).")

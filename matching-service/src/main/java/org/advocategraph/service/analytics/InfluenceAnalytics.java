@@ -76,7 +76,7 @@ public final class InfluenceAnalytics {
         }
 
         static Algorithm parse(String value) {
-            return Enums.parse(Algorithm.class, "algorithm", value);
+            return parse("algorithm", value);
         }
     }
 
