@@ -194,7 +194,8 @@ final class InProcessReader {
                 Row p = Row.of(n.getProperties("id", "active", "optedIn", "capacity"));
                 numbers.add(n.getId());
                 visitor.person(p.string("id"), true,
-                        Employee.eligible(p.bool("active", true), p.bool("optedIn", true), p.integer("capacity", 0)));
+                        Employee.eligible(p.bool("active", true), p.bool("optedIn", true),
+                                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, p.integer("capacity", 0)))));
             }
         }
         try (ResourceIterator<Node> nodes = tx.findNodes(Label.label(CUSTOMER))) {
