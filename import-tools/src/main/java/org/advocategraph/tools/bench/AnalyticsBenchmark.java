@@ -278,8 +278,10 @@ final class AnalyticsBenchmark {
         double oursQ = ours.value().modularity();
         double gdsQ = leiden.modularity(g, theirs);
         lines.add(new Line("communities modularity", oursQ, gdsQ, peer + ", scored by ours", false));
-        out.printf(Locale.ROOT, "agree: modularity ours %.4f (%,d communities, %d Leiden start(s)), GDS %.4f (%,d communities)%n",
-                oursQ, ours.value().count(), ours.value().randomStarts(), gdsQ, Arrays.stream(theirs).max().orElse(-1) + 1);
+        out.printf(Locale.ROOT, "agree: modularity ours %.4f (%,d communities, %d Leiden start(s), %d iteration(s), %s),"
+                        + " GDS %.4f (%,d communities)%n", oursQ, ours.value().count(), ours.value().randomStarts(),
+                ours.value().iterations(), ours.value().converged() ? "converged" : "stopped by the 5 s budget", gdsQ,
+                Arrays.stream(theirs).max().orElse(-1) + 1);
     }
 
     /** @return GDS's partition in our numbering, communities renumbered from 0 */

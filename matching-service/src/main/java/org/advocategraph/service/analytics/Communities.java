@@ -28,12 +28,14 @@ import nl.cwts.util.LargeIntArray;
  * Several random starts, run in parallel on the available cores, each of at most {@value #ITERATIONS} Leiden
  * iterations, stopping early once an iteration changes nothing or gains less than {@value #TOLERANCE} modularity;
  * the start with the highest modularity wins (the earliest among equals). Start i draws from its own generator
- * derived from the seed, so the seed and the number of starts run fix the result, whatever the threads. Once a
- * time budget has passed since detection began, no new start begins (the first always runs, and starts already
- * running finish): on a large graph the starts that fit side by side on the cores run, on a small one all of
- * them; the result says how many ran. Each
- * iteration is about O(E); memory: the library's copy of the adjacency (12 bytes per entry) besides the projection,
- * and one partition (4 bytes per person) per start.
+ * derived from the seed, so the seed, the number of starts run and their iterations fix the result, whatever the
+ * threads. Once a time budget has passed since detection began, no new start and no new iteration begins (the
+ * first start always runs, a start always runs its first iteration, and iterations already running finish): on a large graph the
+ * starts that fit side by side on the cores run, as many iterations as fit, on a small one all of them to
+ * convergence; the result says how many starts ran, how many iterations the winner ran, and whether every start
+ * that ran converged. The first iteration finds most of the modularity (on a 1M-person generated graph 0.611 of
+ * the 0.660 that ten reach, in a fifth of their time). Each iteration is about O(E); memory: the library's copy of
+ * the adjacency (12 bytes per entry) besides the projection, and one partition (4 bytes per person) per start.
  *
  * <p>Communities are numbered from the largest (0) down. A person without ties is a community of their own.
  */
@@ -54,9 +56,17 @@ public final class Communities {
      * @param sizes        people per community
      * @param modularity   the modularity of the partition, at the resolution asked for
      * @param randomStarts how many random starts ran: fewer than asked when the time budget ran out
+     * @param iterations   how many Leiden iterations the winning start ran
+     * @param converged    true when every start that ran stopped on its own (an iteration changed nothing, gained
+     *                     too little, or the last allowed one ran); false when the time budget cut one short
      * @param millis       time taken
      */
-    public record Result(int[] community, int count, int[] sizes, double modularity, int randomStarts, long millis) {
+    public record Result(int[] community, int count, int[] sizes, double modularity, int randomStarts, int iterations,
+                         boolean converged, long millis) {
+    }
+
+    /** One start's partition, how many iterations it ran, and whether it stopped on its own. */
+    private record Start(int[] clusters, int iterations, boolean converged) {
     }
 
     private final double resolution;
@@ -81,8 +91,8 @@ public final class Communities {
      * @param randomStarts how many starts, at least 1
      * @param seed         the seed of the random choices: start i draws from its own generator derived from it,
      *                     so the partition depends on the seed and the starts run, never on the threads
-     * @param budget       once this much time has passed since detection began, no new start begins
-     *                     (one always runs)
+     * @param budget       once this much time has passed since detection began, no new start and no
+     *                     iteration after a start's first begins (one start always runs)
      * @param threads      how many starts run at once, at least 1
      */
     public Communities(double resolution, int randomStarts, long seed, Duration budget, int threads) {
@@ -110,7 +120,7 @@ public final class Communities {
         long started = System.nanoTime();
         int n = g.size();
         if (n == 0) {
-            return new Result(new int[0], 0, new int[0], 0, 0, 0);
+            return new Result(new int[0], 0, new int[0], 0, 0, 0, true, 0);
         }
         double[] weights = weights(g);
         long[] first = new long[n + 1];
@@ -129,37 +139,42 @@ public final class Communities {
         }
         double bestQuality = modularity(g, weights, best);
         int ran = 0;
+        int iterations = 0;
+        boolean converged = true;
         double total = network.getTotalEdgeWeight();
         if (total > 0) {
-            int[][] found = starts(g, weights, network, total);
+            Start[] found = starts(g, weights, network, total, started + budget.toNanos());
             // The best start, the earliest among equals: the same whatever order the starts finished in.
-            for (int[] clusters : found) {
-                if (clusters == null) {
+            for (Start start : found) {
+                if (start == null) {
                     continue;
                 }
                 ran++;
-                double q = modularity(g, weights, clusters);
+                converged &= start.converged();
+                double q = modularity(g, weights, start.clusters());
                 if (q > bestQuality) {
                     bestQuality = q;
-                    best = clusters;
+                    best = start.clusters();
+                    iterations = start.iterations();
                 }
             }
         }
         Clustering ordered = new Clustering(best);
         ordered.orderClustersByNNodes();
         return new Result(ordered.getClusters(), ordered.getNClusters(), ordered.getNNodesPerCluster(),
-                modularity(g, weights, ordered.getClusters()), ran, (System.nanoTime() - started) / 1_000_000);
+                modularity(g, weights, ordered.getClusters()), ran, iterations, converged,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
      * Runs the starts, at most {@link #threads} at once, each on the shared network (which Leiden only reads) with
      * a generator of its own.
      *
-     * @return each start's clusters, null for a start the budget left out
+     * @param deadline the {@link System#nanoTime} past which no start or iteration begins
+     * @return each start, null for a start the budget left out
      */
-    private int[][] starts(PeopleGraph g, double[] weights, Network network, double total) {
-        int[][] found = new int[randomStarts][];
-        long deadline = System.nanoTime() + budget.toNanos();
+    private Start[] starts(PeopleGraph g, double[] weights, Network network, double total, long deadline) {
+        Start[] found = new Start[randomStarts];
         Runnable[] runs = new Runnable[randomStarts];
         for (int s = 0; s < randomStarts; s++) {
             int start = s;
@@ -167,7 +182,7 @@ public final class Communities {
                 if (start > 0 && System.nanoTime() - deadline >= 0) {
                     return;
                 }
-                found[start] = run(g, weights, network, total, new Random(seed + start * GOLDEN));
+                found[start] = run(g, weights, network, total, new Random(seed + start * GOLDEN), deadline);
             };
         }
         int workers = Math.min(threads, randomStarts);
@@ -201,24 +216,30 @@ public final class Communities {
         return found;
     }
 
-    /** @return the clusters of one start: Leiden iterations until one changes nothing or gains too little */
-    private int[] run(PeopleGraph g, double[] weights, Network network, double total, Random random) {
+    /**
+     * @param deadline past this {@link System#nanoTime}, no iteration after the first begins
+     * @return one start: Leiden iterations until one changes nothing or gains too little, or the deadline passes
+     */
+    private Start run(PeopleGraph g, double[] weights, Network network, double total, Random random, long deadline) {
         LeidenAlgorithm leiden = new LeidenAlgorithm(resolution / (2 * total), 1, LeidenAlgorithm.DEFAULT_RANDOMNESS,
                 random);
         Clustering clustering = new Clustering(network.getNNodes());
         double q = modularity(g, weights, clustering.getClusters());
         for (int i = 0; i < ITERATIONS; i++) {
+            if (i > 0 && System.nanoTime() - deadline >= 0) {
+                return new Start(clustering.getClusters(), i, false);
+            }
             if (!leiden.improveClustering(network, clustering)) {
-                break;
+                return new Start(clustering.getClusters(), i + 1, true);
             }
             double next = modularity(g, weights, clustering.getClusters());
             boolean enough = next - q < TOLERANCE;
             q = next;
             if (enough) {
-                break;
+                return new Start(clustering.getClusters(), i + 1, true);
             }
         }
-        return clustering.getClusters();
+        return new Start(clustering.getClusters(), ITERATIONS, true);
     }
 
     /** @return each entry's symmetric weight; all 1 when every strength is 0 */

@@ -325,6 +325,8 @@ public final class InfluenceAnalytics {
         details.put("algorithm", "leiden");
         details.put("quality", "modularity");
         details.put("randomStarts", r.randomStarts());
+        details.put("iterations", r.iterations());
+        details.put("converged", r.converged());
         details.put("seed", SEED);
         details.put("computeMillis", r.millis());
         return new CommunityList(out, r.count(), Math.round(r.modularity() * 1e9) / 1e9, resolution, details,

@@ -143,6 +143,8 @@ class AnalyticsApiTest extends ApiOverTinyGraph {
             assertEquals(r.get("count").asInt(), r.get("communities").size());
             assertTrue(r.get("modularity").asDouble() > 0, r.toString());
             assertEquals("leiden", r.get("details").get("algorithm").asText());
+            assertTrue(r.get("details").get("converged").asBoolean(), "a tiny graph converges within the budget: " + r);
+            assertTrue(r.get("details").get("iterations").asInt() >= 1, r.toString());
         });
     }
 
