@@ -26,8 +26,12 @@ import java.util.Objects;
  * So a walk along attention entries sees each direction's own strength, and the two entries of a pair differ
  * only when the two directions do; {@link #weight} is the symmetric strength undirected algorithms use.
  *
- * <p>Memory: 8 bytes per entry (an int target with its flags, a float strength), so 16 bytes per pair of tied
- * people, plus 4 bytes per person for the row offsets, besides the ids and the id index.
+ * <p>Strengths are dictionary-encoded, exactly: when the entries hold at most 256 distinct strengths, each entry
+ * keeps a one-byte code into a sorted table of them; at most 65,536, a two-byte code; more, the float itself.
+ * Strengths recorded to a few decimals, as ties usually are, take one byte.
+ *
+ * <p>Memory: per entry an int target with its flags and a strength of 1, 2 or 4 bytes, so 10, 12 or 16 bytes per
+ * pair of tied people, plus 4 bytes per person for the row offsets, besides the ids and the id index.
  */
 public final class PeopleGraph {
     /** Flag: the row's person pays attention to the target. */
@@ -47,10 +51,10 @@ public final class PeopleGraph {
     private final Map<String, Integer> index;
     private final int[] offsets;
     private final int[] entries;
-    private final float[] strengths;
+    private final Strengths strengths;
 
     private PeopleGraph(String[] ids, boolean[] employee, boolean[] advocate, Map<String, Integer> index, int[] offsets,
-                        int[] entries, float[] strengths) {
+                        int[] entries, Strengths strengths) {
         this.ids = ids;
         this.employee = employee;
         this.advocate = advocate;
@@ -118,7 +122,12 @@ public final class PeopleGraph {
 
     /** @return the strength of entry {@code e}, 0..1 */
     public float strength(int e) {
-        return strengths[e];
+        return strengths.get(e);
+    }
+
+    /** @return how many bytes each entry's strength takes: 1, 2 or 4 (see the class comment) */
+    public int strengthBytes() {
+        return strengths.bytesPerEntry();
     }
 
     /**
@@ -137,15 +146,136 @@ public final class PeopleGraph {
             } else if (t > u) {
                 hi = mid - 1;
             } else {
-                return Math.max(strengths[e], strengths[mid]);
+                return Math.max(strengths.get(e), strengths.get(mid));
             }
         }
         throw new IllegalStateException("entry " + e + " of " + u + " has no reverse entry");
     }
 
-    /** @return bytes held by the adjacency arrays (offsets, entries, strengths) */
+    /** @return bytes held by the adjacency arrays (offsets, entries, strengths with their table) */
     public long adjacencyBytes() {
-        return 4L * offsets.length + 4L * entries.length + 4L * strengths.length;
+        return 4L * offsets.length + 4L * entries.length + strengths.bytes();
+    }
+
+    /**
+     * Each entry's strength, dictionary-encoded when there are few distinct ones: exactly the floats given, in less
+     * memory. One of the three arrays holds the entries; the table holds the distinct strengths in ascending order.
+     */
+    private record Strengths(byte[] small, char[] medium, float[] plain, float[] table) {
+        /** Most distinct strengths a two-byte code tells apart. */
+        private static final int MEDIUM = 1 << 16;
+
+        float get(int e) {
+            if (small != null) {
+                return table[small[e] & 0xFF];
+            }
+            return medium != null ? table[medium[e]] : plain[e];
+        }
+
+        int bytesPerEntry() {
+            return small != null ? 1 : medium != null ? 2 : 4;
+        }
+
+        long bytes() {
+            long n = small != null ? small.length : medium != null ? 2L * medium.length : 4L * plain.length;
+            return n + 4L * table.length;
+        }
+
+        /**
+         * @return the strengths, encoded in the fewest bytes that keep every one exactly: one pass gives each new
+         *         strength the next provisional code, a second maps those codes to ranks in the sorted table
+         */
+        static Strengths encode(float[] strengths) {
+            DistinctFloats distinct = new DistinctFloats(MEDIUM);
+            char[] provisional = new char[strengths.length];
+            for (int e = 0; e < strengths.length; e++) {
+                int code = distinct.add(strengths[e]);
+                if (code < 0) {
+                    return new Strengths(null, null, strengths, new float[0]);
+                }
+                provisional[e] = (char) code;
+            }
+            float[] table = distinct.sorted();
+            char[] rank = distinct.ranks();
+            if (table.length <= 256) {
+                byte[] small = new byte[strengths.length];
+                for (int e = 0; e < strengths.length; e++) {
+                    small[e] = (byte) rank[provisional[e]];
+                }
+                return new Strengths(small, null, null, table);
+            }
+            for (int e = 0; e < strengths.length; e++) {
+                provisional[e] = rank[provisional[e]];
+            }
+            return new Strengths(null, provisional, null, table);
+        }
+    }
+
+    /**
+     * A set of at most {@code limit} floats, told apart by their bits, in an open-addressing table, each numbered in
+     * the order added; once sorted, each number knows its rank.
+     */
+    private static final class DistinctFloats {
+        private static final int EMPTY = Float.floatToRawIntBits(Float.NaN) ^ 1;
+        private final int limit;
+        private final int[] keys;
+        private final int[] numbers;
+        private final float[] added;
+        private final int shift;
+        private int size;
+
+        /** @param limit most floats held, a power of two: the table has four slots for each */
+        DistinctFloats(int limit) {
+            this.limit = limit;
+            this.keys = new int[Integer.highestOneBit(limit) * 4];
+            this.numbers = new int[keys.length];
+            this.added = new float[limit];
+            this.shift = 32 - Integer.numberOfTrailingZeros(keys.length);
+            Arrays.fill(keys, EMPTY);
+        }
+
+        /** @return the float's number, in the order added; -1 when it is new and the set already holds {@code limit} */
+        int add(float f) {
+            int bits = Float.floatToRawIntBits(f);
+            int slot = slot(bits);
+            if (keys[slot] == bits) {
+                return numbers[slot];
+            }
+            if (size == limit) {
+                return -1;
+            }
+            keys[slot] = bits;
+            numbers[slot] = size;
+            added[size] = f;
+            return size++;
+        }
+
+        /** @return the floats in ascending order */
+        float[] sorted() {
+            float[] values = Arrays.copyOf(added, size);
+            Arrays.sort(values);
+            return values;
+        }
+
+        /** @return for each number, the rank of its float in ascending order */
+        char[] ranks() {
+            float[] values = sorted();
+            char[] rank = new char[size];
+            for (int r = 0; r < size; r++) {
+                rank[numbers[slot(Float.floatToRawIntBits(values[r]))]] = (char) r;
+            }
+            return rank;
+        }
+
+        /** @return the slot holding the bits, or the empty one where they would go (linear probing) */
+        private int slot(int bits) {
+            int mask = keys.length - 1;
+            int slot = (bits * 0x9E3779B9) >>> shift;
+            while (keys[slot] != EMPTY && keys[slot] != bits) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
     }
 
     /**
@@ -324,7 +454,7 @@ public final class PeopleGraph {
             return new PeopleGraph(Arrays.copyOf(ids, people), Arrays.copyOf(employee, people),
                     Arrays.copyOf(advocate, people), index, offsets,
                     written == ties ? entries : Arrays.copyOf(entries, written),
-                    written == ties ? strengths : Arrays.copyOf(strengths, written));
+                    Strengths.encode(written == ties ? strengths : Arrays.copyOf(strengths, written)));
         }
     }
 }

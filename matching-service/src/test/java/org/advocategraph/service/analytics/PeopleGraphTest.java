@@ -81,11 +81,48 @@ class PeopleGraphTest {
     }
 
     @Test
-    void shouldHoldSixteenBytesPerPairPlusOffsets() {
+    void shouldHoldTenBytesPerPairPlusOffsetsAndTableWhenStrengthsAreFew() {
         PeopleGraph g = small();
-        assertEquals(16L * g.pairs() + 4L * (g.size() + 1), g.adjacencyBytes());
+        assertEquals(1, g.strengthBytes());
+        // 5 distinct strengths in the table: a to b 0.9, b to a 0.4, 0.3 both ways between a and c, 0.2, 0.7
+        assertEquals(10L * g.pairs() + 4L * (g.size() + 1) + 4L * 5, g.adjacencyBytes());
         PeopleGraph empty = new PeopleGraph.Builder().build();
         assertEquals(0, empty.size());
         assertEquals(0, empty.pairs());
+    }
+
+    @Test
+    void shouldKeepEveryStrengthExactlyWhateverHowManyAreDistinct() {
+        // Given rings whose ties have 200, 5,000 and 70,000 distinct strengths (and one of each end)
+        for (int distinct : new int[] {200, 5_000, 70_000}) {
+            int n = 100_000;
+            java.util.Random random = new java.util.Random(distinct);
+            float[] pool = new float[distinct];
+            for (int i = 0; i < distinct; i++) {
+                pool[i] = i == 0 ? 0f : i == 1 ? 1f : random.nextFloat();
+            }
+            PeopleGraph.Builder b = new PeopleGraph.Builder();
+            for (int i = 0; i < n; i++) {
+                b.person("p" + i, false, false);
+            }
+            float[] given = new float[n];
+            for (int i = 0; i < n; i++) {
+                given[i] = pool[i % distinct];
+                b.tie(i, (i + 1) % n, false, given[i]);
+            }
+
+            // When the projection is built
+            PeopleGraph g = b.build();
+
+            // Then each follow's strength reads back as given, in as few bytes as that allows
+            assertEquals(distinct <= 256 ? 1 : distinct <= 65_536 ? 2 : 4, g.strengthBytes(), distinct + " distinct");
+            for (int i = 0; i < n; i++) {
+                int u = i;
+                int e = entry(g, "p" + u, "p" + (u + 1) % n);
+                assertEquals(given[i], g.strength(e), 0f, "strength of tie " + i + " with " + distinct + " distinct");
+            }
+            long perPair = (g.adjacencyBytes() - 4L * (n + 1)) / g.pairs();
+            assertTrue(perPair <= 2 * (4 + g.strengthBytes()) + 1, perPair + " bytes per pair, " + distinct + " distinct");
+        }
     }
 }
