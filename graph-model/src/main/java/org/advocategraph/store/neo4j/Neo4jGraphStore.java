@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -83,6 +84,8 @@ public final class Neo4jGraphStore implements GraphStore {
     private final Driver driver;
     private final Neo4jSettings settings;
     private final SessionConfig sessionConfig;
+    /** Scans read in auto-commit queries on read sessions: a cluster routes them to its followers and replicas. */
+    private final SessionConfig scanConfig;
     /** Writes through the in-process transaction API instead of Cypher over Bolt, when the database is local. */
     private final InProcessWriter inProcess;
     /** Scans through the in-process transaction API instead of Cypher over Bolt, when the database is local. */
@@ -96,6 +99,8 @@ public final class Neo4jGraphStore implements GraphStore {
         this.sessionConfig = settings.database() == null
                 ? SessionConfig.defaultConfig()
                 : SessionConfig.forDatabase(settings.database());
+        SessionConfig.Builder reading = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
+        this.scanConfig = (settings.database() == null ? reading : reading.withDatabase(settings.database())).build();
     }
 
     /**
@@ -657,7 +662,7 @@ public final class Neo4jGraphStore implements GraphStore {
         }
         Scans scan = Scans.of(type);
         // An auto-commit query streams its records; a managed transaction could be retried and repeat batches.
-        try (Session session = session()) {
+        try (Session session = driver.session(scanConfig)) {
             var result = session.run(scan.statement());
             InProcessReader.Batches<T> batches = new InProcessReader.Batches<>(type, batchSize, sink);
             while (result.hasNext()) {
