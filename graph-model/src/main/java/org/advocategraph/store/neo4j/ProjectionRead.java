@@ -1,5 +1,6 @@
 package org.advocategraph.store.neo4j;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -76,8 +77,12 @@ import org.advocategraph.store.StoreException;
  */
 final class ProjectionRead {
     private static final TieKind[] KINDS = TieKind.values();
-    /** Each kind's key as stored, in the order of {@link #KINDS}. */
-    private static final Value[] KIND_KEYS = Arrays.stream(KINDS).map(k -> Values.stringValue(k.key())).toArray(Value[]::new);
+    /**
+     * Each kind's key as stored, in the order of {@link #KINDS}: as UTF-8 values, which the storage's string values
+     * are compared with byte by byte, without decoding them.
+     */
+    private static final Value[] KIND_KEYS = Arrays.stream(KINDS)
+            .map(k -> Values.utf8Value(k.key().getBytes(StandardCharsets.UTF_8))).toArray(Value[]::new);
     private static final RelationshipSpec TIES = Scans.of(Tie.class).spec();
     private static final AtomicInteger POOLS = new AtomicInteger();
     /** Partitions per worker that may be read ahead of the visits. */
