@@ -686,7 +686,11 @@ final class ProjectionRead {
                     try {
                         partitions.fill(context, readers);
                     } finally {
-                        finish(context);
+                        try {
+                            finish(context);
+                        } catch (RuntimeException | Error e) {
+                            partitions.fail(e);
+                        }
                     }
                 }));
             }
@@ -702,6 +706,7 @@ final class ProjectionRead {
             }
             awaitAll(workers);
         }
+        partitions.rethrowFailure(); // a context that failed to close after its last partition
     }
 
     /** Marks the execution context complete and closes it: on the thread that read through it. */
@@ -713,7 +718,7 @@ final class ProjectionRead {
         }
     }
 
-    /** Waits for every worker to end, whatever happens meanwhile; their failures are reported by the partitions. */
+    /** Waits for every worker to end, whatever happens meanwhile; they report their failures to the partitions. */
     private static void awaitAll(List<Future<?>> workers) {
         boolean interrupted = false;
         for (Future<?> worker : workers) {
@@ -778,13 +783,22 @@ final class ProjectionRead {
                     }
                 }
             } catch (Throwable e) {
-                synchronized (this) {
-                    if (failure == null) {
-                        failure = e;
-                    }
-                    stopped = true;
-                    notifyAll();
-                }
+                fail(e);
+            }
+        }
+
+        /** Records the first failure of any thread, and stops the workers. */
+        synchronized void fail(Throwable e) {
+            if (failure == null) {
+                failure = e;
+            }
+            stopped = true;
+            notifyAll();
+        }
+
+        synchronized void rethrowFailure() {
+            if (failure != null) {
+                throw rethrown(failure);
             }
         }
 
