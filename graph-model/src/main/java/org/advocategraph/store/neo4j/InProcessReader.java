@@ -34,6 +34,9 @@ import org.advocategraph.store.StoreException;
  * read transaction per scan. An unordered scan hands batches over as it reads, in the database's own order; an
  * ordered one reads every element first and sorts them by key: O(n log n) time and the n records in memory (as
  * the Cypher scan's {@code ORDER BY} holds its rows in the same JVM).
+ *
+ * <p>The analytics projection's read ({@link #forEachPersonAndTie}) goes one level lower, to the kernel's cursors,
+ * and reads on several threads ({@link ProjectionRead}).
  */
 final class InProcessReader {
     /** The tie property {@link #forEachTie} reads besides the kind. */
