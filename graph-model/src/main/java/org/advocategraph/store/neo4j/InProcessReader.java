@@ -34,6 +34,9 @@ import org.advocategraph.store.StoreException;
  * read transaction per scan. An unordered scan hands batches over as it reads, in the database's own order; an
  * ordered one reads every element first and sorts them by key: O(n log n) time and the n records in memory (as
  * the Cypher scan's {@code ORDER BY} holds its rows in the same JVM).
+ *
+ * <p>The analytics projection's read ({@link #forEachPersonAndTie}) goes one level lower, to the kernel's cursors,
+ * and reads on several threads ({@link ProjectionRead}).
  */
 final class InProcessReader {
     /** The tie property {@link #forEachTie} reads besides the kind. */
@@ -41,10 +44,31 @@ final class InProcessReader {
     private static final TieKind[] KINDS = TieKind.values();
     private static final String EMPLOYEE = Scans.of(Employee.class).label();
     private static final String CUSTOMER = Scans.of(Customer.class).label();
+    /** Elements a partition of {@link #forEachPersonAndTie} aims at: its overhead is nothing, the threads share the work. */
+    static final int PARTITION_SIZE = 50_000;
     private final GraphDatabaseService database;
+    private final int threads;
+    private final int partitionSize;
 
+    /** A reader whose {@link #forEachPersonAndTie} reads on as many threads as there are processors. */
     InProcessReader(GraphDatabaseService database) {
+        this(database, Runtime.getRuntime().availableProcessors(), PARTITION_SIZE);
+    }
+
+    /**
+     * @param threads       the threads {@link #forEachPersonAndTie} reads on; 1 for the calling thread alone
+     * @param partitionSize the elements a partition of its scans aims at
+     */
+    InProcessReader(GraphDatabaseService database, int threads, int partitionSize) {
         this.database = Objects.requireNonNull(database, "database");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, was " + threads);
+        }
+        if (partitionSize < 1) {
+            throw new IllegalArgumentException("partitionSize must be positive, was " + partitionSize);
+        }
+        this.threads = threads;
+        this.partitionSize = partitionSize;
     }
 
     /**
@@ -134,7 +158,7 @@ final class InProcessReader {
      */
     void forEachPerson(GraphStore.PersonVisitor visitor) {
         try (Transaction tx = database.beginTx()) {
-            people(tx, visitor, new NodeNumbers());
+            people(tx, visitor);
             tx.commit();
         } catch (RuntimeException e) {
             throw new StoreException("the embedded Neo4j database could not read every person: "
@@ -144,33 +168,14 @@ final class InProcessReader {
 
     /**
      * {@link #forEachPerson}, then every tie with its ends numbered in the order people were visited, in one read
-     * transaction: a person's number is kept by internal node id, so a tie costs two array reads and two
-     * properties, with no id read or hashed. A tie's end that is not an employee or a customer is skipped when
-     * it lacks the endpoint label (not a tie, as in the scans) and an error otherwise.
+     * transaction, through Neo4j's kernel API on several threads ({@link ProjectionRead}): a person's number is kept
+     * by internal node id, so a tie costs two array reads and two properties, with no id read or hashed. A tie's end
+     * that is not an employee or a customer is skipped when it lacks the endpoint label (not a tie, as in the scans)
+     * and an error otherwise.
      */
-    @SuppressWarnings("deprecation") // getStartNodeId, getEndNodeId, getNodeById: internal ids, stable within a transaction
     void forEachPersonAndTie(GraphStore.PersonVisitor people, GraphStore.NumberedTieVisitor ties) {
-        RelationshipSpec spec = Scans.of(Tie.class).spec();
-        Label from = Label.label(Scans.endLabel(spec.from()));
-        Label to = Label.label(Scans.endLabel(spec.to()));
         try (Transaction tx = database.beginTx()) {
-            NodeNumbers numbers = new NodeNumbers();
-            people(tx, people, numbers);
-            try (ResourceIterator<Relationship> all = tx.findRelationships(RelationshipType.withName(spec.type()))) {
-                while (all.hasNext()) {
-                    Relationship r = all.next();
-                    int f = numbers.of(r.getStartNodeId());
-                    int t = numbers.of(r.getEndNodeId());
-                    if (f < 0 || t < 0) {
-                        if (known(tx, r.getStartNodeId(), f, from) && known(tx, r.getEndNodeId(), t, to)) {
-                            throw new StoreException("a tie's end is a " + spec.from().label()
-                                    + " that is neither an employee nor a customer", false, null);
-                        }
-                        continue;
-                    }
-                    ties.tie(f, t, kind(r, spec), strength(r));
-                }
-            }
+            new ProjectionRead(threads, partitionSize).read(tx, people, ties);
             tx.commit();
         } catch (StoreException e) {
             throw e;
@@ -180,19 +185,11 @@ final class InProcessReader {
         }
     }
 
-    /** @return true when the node is numbered or has the endpoint label */
-    @SuppressWarnings("deprecation") // getNodeById: the internal id, stable within a transaction
-    private static boolean known(Transaction tx, long node, int number, Label label) {
-        return number >= 0 || tx.getNodeById(node).hasLabel(label);
-    }
-
-    @SuppressWarnings("deprecation") // getId: the internal id, stable within a transaction
-    private static void people(Transaction tx, GraphStore.PersonVisitor visitor, NodeNumbers numbers) {
+    private static void people(Transaction tx, GraphStore.PersonVisitor visitor) {
         try (ResourceIterator<Node> nodes = tx.findNodes(Label.label(EMPLOYEE))) {
             while (nodes.hasNext()) {
                 Node n = nodes.next();
                 Row p = Row.of(n.getProperties("id", "active", "optedIn", "capacity"));
-                numbers.add(n.getId());
                 visitor.person(p.string("id"), true,
                         Employee.eligible(p.bool("active", true), p.bool("optedIn", true),
                                 (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, p.integer("capacity", 0)))));
@@ -201,39 +198,8 @@ final class InProcessReader {
         try (ResourceIterator<Node> nodes = tx.findNodes(Label.label(CUSTOMER))) {
             while (nodes.hasNext()) {
                 Node n = nodes.next();
-                numbers.add(n.getId());
                 visitor.person((String) n.getProperty("id"), false, false);
             }
-        }
-    }
-
-    /**
-     * The numbers of people by internal node id, in the order they are added: a plain array while internal ids
-     * are small (they are dense in Neo4j's record format), a map beyond. -1 for a node not added.
-     */
-    private static final class NodeNumbers {
-        private static final int DENSE = 1 << 26;
-        /** Number plus one by internal id: 0 marks a node not added. */
-        private int[] dense = new int[1024];
-        private final Map<Long, Integer> sparse = new HashMap<>();
-        private int added;
-
-        void add(long id) {
-            if (id < DENSE) {
-                if (id >= dense.length) {
-                    dense = Arrays.copyOf(dense, (int) Math.min(DENSE, Math.max(id + 1, 2L * dense.length)));
-                }
-                dense[(int) id] = ++added;
-            } else {
-                sparse.put(id, added++);
-            }
-        }
-
-        int of(long id) {
-            if (id < DENSE) {
-                return id < dense.length ? dense[(int) id] - 1 : -1;
-            }
-            return sparse.getOrDefault(id, -1);
         }
     }
 
