@@ -61,12 +61,7 @@ final class InProcessReader {
      */
     InProcessReader(GraphDatabaseService database, int threads, int partitionSize) {
         this.database = Objects.requireNonNull(database, "database");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be positive, was " + threads);
-        }
-        if (partitionSize < 1) {
-            throw new IllegalArgumentException("partitionSize must be positive, was " + partitionSize);
-        }
+        ProjectionRead.check(threads, partitionSize);
         this.threads = threads;
         this.partitionSize = partitionSize;
     }

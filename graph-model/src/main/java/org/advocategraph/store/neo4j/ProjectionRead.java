@@ -98,14 +98,19 @@ final class ProjectionRead {
      * @param partitionSize the elements a partition aims at (the index or the store may cut them otherwise)
      */
     ProjectionRead(int threads, int partitionSize) {
+        check(threads, partitionSize);
+        this.threads = threads;
+        this.partitionSize = partitionSize;
+    }
+
+    /** @throws IllegalArgumentException unless both are positive */
+    static void check(int threads, int partitionSize) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive, was " + threads);
         }
         if (partitionSize < 1) {
             throw new IllegalArgumentException("partitionSize must be positive, was " + partitionSize);
         }
-        this.threads = threads;
-        this.partitionSize = partitionSize;
     }
 
     /** Reads every employee, then every customer, then every tie, in the transaction, which stays open. */
