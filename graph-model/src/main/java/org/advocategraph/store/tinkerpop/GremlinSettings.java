@@ -155,11 +155,6 @@ public record GremlinSettings(String host, int port, String source, boolean ssl,
         return s.toString();
     }
 
-    /** @return {@code host:port}, for messages about reaching the server */
-    public String address() {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-    }
-
     @Override
     public String toString() {
         return "GremlinSettings[uri=" + safeUri() + ", user=" + user + ", password=" + (password == null ? "none" : "***")

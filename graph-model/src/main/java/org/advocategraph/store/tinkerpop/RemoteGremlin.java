@@ -113,7 +113,7 @@ final class RemoteGremlin {
         String where = settings.safeUri();
         if (has(e, NoHostAvailableException.class) || has(e, java.net.ConnectException.class)
                 || has(e, java.util.concurrent.TimeoutException.class)) {
-            return StoreException.unreachable(where + " (" + settings.address() + ")", e);
+            return StoreException.unreachable(where, e);
         }
         ResponseException refused = find(e, ResponseException.class);
         if (refused != null) {
