@@ -4,13 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.function.Supplier;
 
+import org.apache.tinkerpop.gremlin.groovy.jsr223.dsl.credential.CredentialTraversalSource;
 import org.apache.tinkerpop.gremlin.server.GremlinServer;
 import org.apache.tinkerpop.gremlin.server.Settings;
+import org.apache.tinkerpop.gremlin.server.auth.SimpleAuthenticator;
 import org.apache.tinkerpop.gremlin.server.util.ServerGremlinExecutor;
+import org.apache.tinkerpop.gremlin.structure.util.GraphFactory;
 import org.apache.tinkerpop.gremlin.structure.Edge;
 import org.apache.tinkerpop.gremlin.structure.Graph;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
@@ -37,14 +45,27 @@ public final class GremlinServerExtension implements BeforeAllCallback, AfterAll
     /** Makes a new, empty graph with its indexes. */
     private final Supplier<Graph> graphs;
     private final int maxContentLength;
+    /** User and password the server requires, or null for none. */
+    private final String[] login;
+    private Path credentials;
     private GremlinServer server;
     private ServerGremlinExecutor executor;
     private int port;
     private Graph graph;
 
-    private GremlinServerExtension(Supplier<Graph> graphs, int maxContentLength) {
+    private GremlinServerExtension(Supplier<Graph> graphs, int maxContentLength, String[] login) {
         this.graphs = graphs;
         this.maxContentLength = maxContentLength;
+        this.login = login;
+    }
+
+    /**
+     * @param user     the one user the server knows
+     * @param password that user's password
+     * @return a server like this one that refuses anyone else (Gremlin Server's SimpleAuthenticator, SASL PLAIN)
+     */
+    public GremlinServerExtension requiringLogin(String user, String password) {
+        return new GremlinServerExtension(graphs, maxContentLength, new String[] {user, password});
     }
 
     /** @return a server hosting a plain TinkerGraph (no transactions), accepting requests up to 64 KB */
@@ -54,7 +75,7 @@ public final class GremlinServerExtension implements BeforeAllCallback, AfterAll
             graph.createIndex(Schema.UID, Vertex.class);
             graph.createIndex(Schema.UID, Edge.class);
             return graph;
-        }, GremlinSettings.DEFAULT_MAX_CONTENT_LENGTH);
+        }, GremlinSettings.DEFAULT_MAX_CONTENT_LENGTH, null);
     }
 
     /** @return a server hosting a {@link TinkerTransactionGraph}, accepting requests up to 64 KB */
@@ -64,7 +85,7 @@ public final class GremlinServerExtension implements BeforeAllCallback, AfterAll
             graph.createIndex(Schema.UID, Vertex.class);
             graph.createIndex(Schema.UID, Edge.class);
             return graph;
-        }, GremlinSettings.DEFAULT_MAX_CONTENT_LENGTH);
+        }, GremlinSettings.DEFAULT_MAX_CONTENT_LENGTH, null);
     }
 
     @Override
@@ -78,6 +99,10 @@ public final class GremlinServerExtension implements BeforeAllCallback, AfterAll
         settings.serializers = List.of(binary);
         // Bytecode only: no script engine to start.
         settings.scriptEngines = new HashMap<>();
+        if (login != null) {
+            settings.authentication.authenticator = SimpleAuthenticator.class.getName();
+            settings.authentication.config = Map.of(SimpleAuthenticator.CONFIG_CREDENTIALS_DB, credentialsGraph().toString());
+        }
         server = new GremlinServer(settings);
         executor = server.start().join();
         port = settings.port;
@@ -92,11 +117,39 @@ public final class GremlinServerExtension implements BeforeAllCallback, AfterAll
         if (graph != null) {
             graph.close();
         }
+        if (credentials != null) {
+            try (Stream<Path> files = Files.walk(credentials)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
-    /** @return where the server is, as the store's settings */
+    /** Writes the credentials graph of the one user, as Gremlin Server keeps them: a TinkerGraph in a file. */
+    private Path credentialsGraph() throws IOException {
+        credentials = Files.createTempDirectory("gremlin-credentials");
+        Path data = credentials.resolve("credentials.json");
+        Path properties = credentials.resolve("credentials.properties");
+        Files.writeString(properties, "gremlin.graph=" + TinkerGraph.class.getName() + "\n"
+                + "gremlin.tinkergraph.graphLocation=" + data + "\ngremlin.tinkergraph.graphFormat=graphson\n");
+        Graph users = GraphFactory.open(properties.toString());
+        try {
+            users.traversal(CredentialTraversalSource.class).user(login[0], login[1]).iterate();
+        } finally {
+            try {
+                users.close();
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
+        return properties;
+    }
+
+    /** @return where the server is, as the store's settings, with the server's user and password if it has one */
     public GremlinSettings settings() {
-        return new GremlinSettings("127.0.0.1", port, SOURCE, false, false, maxContentLength, null, null);
+        return new GremlinSettings("127.0.0.1", port, SOURCE, false, false, maxContentLength,
+                login == null ? null : login[0], login == null ? null : login[1]);
     }
 
     /** @return the store URI of the server */

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real JanusGraph Server (JanusGraph 1.1's own server classes) in this process for a test class, configured as
- * the distribution configures it: a YAML file, JanusGraph's graph manager, the {@code gremlin-groovy} script engine
+ * the distribution configures it: a YAML file, the {@code gremlin-groovy} script engine
  * with JanusGraph's plugin and a start-up script binding the traversal sources, GraphBinary with
  * {@code JanusGraphIoRegistry}, and JanusGraph Server's default 64 KB {@code maxContentLength}. It hosts several
  * in-memory graphs with a strict schema ({@code schema.default=none}), each bound to a traversal source of its own:
  * {@code g} over {@code graph}, and {@code g_NAME} over each further graph named at construction. Register it on a
- * static field with {@code @RegisterExtension}.
+ * static field with {@code @RegisterExtension}. (Gremlin Server's default graph manager, as in the distribution:
+ * JanusGraph's own, for ConfiguredGraphFactory, allows one per JVM, and test classes share one.)
  */
 public final class JanusGraphServerExtension implements BeforeAllCallback, AfterAllCallback {
     private final List<String> extraGraphs;
@@ -60,7 +61,6 @@ public final class JanusGraphServerExtension implements BeforeAllCallback, After
                 "host: 127.0.0.1",
                 "port: " + port,
                 "evaluationTimeout: 60000",
-                "graphManager: org.janusgraph.graphdb.management.JanusGraphManager",
                 "graphs: { " + graphEntries + " }",
                 "scriptEngines: {",
                 "  gremlin-groovy: {",

@@ -29,6 +29,8 @@ class RemoteGremlinIT {
     static final GremlinServerExtension PLAIN = GremlinServerExtension.tinkerGraph();
     @RegisterExtension
     static final GremlinServerExtension TRANSACTIONAL = GremlinServerExtension.transactional();
+    @RegisterExtension
+    static final GremlinServerExtension LOGIN = GremlinServerExtension.tinkerGraph().requiringLogin("app", "right-pw");
 
     private static StoreSettings settings(String uri) {
         return new StoreSettings(uri, "app", "s3cret-pw", null, Path.of("unused"), 0);
@@ -67,6 +69,29 @@ class RemoteGremlinIT {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret-pw"), e.getMessage());
         assertTrue(e.retryable());
+    }
+
+    @Test
+    void shouldLogInWithTheStoreUserAndPasswordAndNeverShowThePassword() {
+        // Given a server that knows one user
+        String uri = LOGIN.uri();
+
+        // When the store logs in with the right password, with a wrong one, and with none
+        try (OpenStore open = OpenStore.open(new StoreSettings(uri, "app", "right-pw", null, Path.of("unused"), 0))) {
+            open.store().upsert(List.of(new Topic("t1", "Graphs")));
+            assertEquals(1L, open.store().counts().get("Topic"));
+        }
+        StoreException wrong = assertThrows(StoreException.class,
+                () -> OpenStore.open(new StoreSettings(uri, "app", "wrong-pw", null, Path.of("unused"), 0)));
+        StoreException none = assertThrows(StoreException.class,
+                () -> OpenStore.open(new StoreSettings(uri, null, null, null, Path.of("unused"), 0)));
+
+        // Then the right one works; the others are refused naming the server and the user, never a password
+        assertTrue(wrong.getMessage().contains("refused the credentials of user app"), wrong.getMessage());
+        assertTrue(wrong.getMessage().contains(uri), wrong.getMessage());
+        assertFalse(wrong.getMessage().contains("wrong-pw"), wrong.getMessage());
+        assertFalse(wrong.retryable());
+        assertTrue(none.getMessage().contains("refused the credentials (none given"), none.getMessage());
     }
 
     @Test
