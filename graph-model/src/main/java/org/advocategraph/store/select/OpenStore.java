@@ -62,6 +62,14 @@ public final class OpenStore implements AutoCloseable {
                 store.ensureSchema();
                 return new OpenStore(store, null, settings.kind());
             }
+            case GREMLIN -> {
+                return new OpenStore(withSchema(TinkerPopGraphStore.remote(settings.gremlin())), null, settings.kind());
+            }
+            case JANUSGRAPH -> {
+                TinkerPopGraphStore store = settings.janusGraphProperties().map(TinkerPopGraphStore::janusGraph)
+                        .orElseGet(TinkerPopGraphStore::janusGraphInMemory);
+                return new OpenStore(withSchema(store), null, settings.kind());
+            }
             case NEO4J -> {
                 return new OpenStore(withSchema(Neo4jGraphStore.connect(settings.neo4j())), null, settings.kind());
             }
@@ -80,7 +88,7 @@ public final class OpenStore implements AutoCloseable {
         }
     }
 
-    private static Neo4jGraphStore withSchema(Neo4jGraphStore store) {
+    private static <S extends GraphStore> S withSchema(S store) {
         try {
             store.ensureSchema();
             return store;

@@ -2,17 +2,28 @@ package org.advocategraph.store.select;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.advocategraph.store.neo4j.Neo4jSettings;
+import org.advocategraph.store.tinkerpop.GremlinSettings;
 
 /**
- * Which graph store to use, from one setting: no URI means the embedded Neo4j; a {@code bolt://} or
- * {@code neo4j://} URI means an external Neo4j server or cluster; {@code tinkergraph:memory} means an
- * in-memory TinkerGraph (nothing kept after exit).
+ * Which graph store to use, from one setting:
+ * <ul>
+ *   <li>no URI: the embedded Neo4j;</li>
+ *   <li>{@code bolt://} or {@code neo4j://} (and their {@code +s}, {@code +ssc} forms): an external Neo4j server or
+ *       cluster;</li>
+ *   <li>{@code tinkergraph:memory}: an in-memory TinkerGraph (nothing kept after exit);</li>
+ *   <li>{@code gremlin://HOST[:PORT][/SOURCE][?ssl=true&schema=janusgraph&maxContentLength=BYTES]}: a Gremlin Server,
+ *       JanusGraph Server included (see {@link GremlinSettings});</li>
+ *   <li>{@code janusgraph:PATH}: an embedded JanusGraph opened from its properties file (cql, hbase, berkeleyje, ...),
+ *       and {@code janusgraph:inmemory} a throwaway one in memory.</li>
+ * </ul>
+ * The user and password are those of the Neo4j or Gremlin server.
  *
  * @param uri      the store URI, or null/blank for the embedded default
- * @param user     Neo4j user, or null
- * @param password Neo4j password, or null; never printed
+ * @param user     the server's user, or null
+ * @param password the server's password, or null; never printed
  * @param database Neo4j database name, or null for the default
  * @param dataDir  where the embedded database keeps its files
  * @param boltPort the embedded database's loopback Bolt port, 0 for any free port
@@ -20,9 +31,11 @@ import org.advocategraph.store.neo4j.Neo4jSettings;
 public record StoreSettings(String uri, String user, String password, String database, Path dataDir, int boltPort) {
     /** The URI that selects an in-memory TinkerGraph. */
     public static final String TINKERGRAPH_MEMORY = "tinkergraph:memory";
+    /** The URI that selects a throwaway JanusGraph in memory. */
+    public static final String JANUSGRAPH_INMEMORY = "janusgraph:inmemory";
 
     /** The kinds of store. */
-    public enum Kind { EMBEDDED_NEO4J, NEO4J, TINKERGRAPH }
+    public enum Kind { EMBEDDED_NEO4J, NEO4J, TINKERGRAPH, GREMLIN, JANUSGRAPH }
 
     public StoreSettings {
         uri = uri == null || uri.isBlank() ? null : uri.trim();
@@ -30,9 +43,25 @@ public record StoreSettings(String uri, String user, String password, String dat
         if (boltPort < 0 || boltPort > 65_535) {
             throw new IllegalArgumentException("store.boltPort must be in 0..65535, was " + boltPort);
         }
-        if (uri != null && kindOf(uri) == Kind.NEO4J) {
-            // Fails early, naming the setting, on a URI of an unknown scheme.
-            new Neo4jSettings(uri, user, password, database);
+        if (uri != null) {
+            // Fails early, naming the setting, on a URI of an unknown scheme or a malformed one.
+            switch (kindOf(uri)) {
+                case NEO4J -> new Neo4jSettings(uri, user, password, database);
+                case GREMLIN -> GremlinSettings.parse(uri, user, password);
+                case TINKERGRAPH -> {
+                    if (!TINKERGRAPH_MEMORY.equalsIgnoreCase(uri)) {
+                        throw new IllegalArgumentException("store uri " + uri + ": the only TinkerGraph is "
+                                + TINKERGRAPH_MEMORY);
+                    }
+                }
+                case JANUSGRAPH -> {
+                    if (uri.substring(JANUSGRAPH.length()).isBlank()) {
+                        throw new IllegalArgumentException("store uri " + uri
+                                + ": name a properties file (janusgraph:/path/janusgraph.properties) or janusgraph:inmemory");
+                    }
+                }
+                default -> throw new IllegalStateException(uri);
+            }
         }
     }
 
@@ -51,8 +80,31 @@ public record StoreSettings(String uri, String user, String password, String dat
         return new Neo4jSettings(uri, user, password, database);
     }
 
+    /** @return the Gremlin Server settings of a {@code gremlin://} URI */
+    public GremlinSettings gremlin() {
+        return GremlinSettings.parse(uri, user, password);
+    }
+
+    /** @return the properties file of a {@code janusgraph:} URI, or empty for {@code janusgraph:inmemory} */
+    public Optional<Path> janusGraphProperties() {
+        String location = uri.substring(JANUSGRAPH.length()).trim();
+        return "inmemory".equalsIgnoreCase(location) ? Optional.empty() : Optional.of(Path.of(location));
+    }
+
+    private static final String JANUSGRAPH = "janusgraph:";
+
     private static Kind kindOf(String uri) {
-        return uri.toLowerCase(Locale.ROOT).startsWith("tinkergraph:") ? Kind.TINKERGRAPH : Kind.NEO4J;
+        String lower = uri.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("tinkergraph:")) {
+            return Kind.TINKERGRAPH;
+        }
+        if (lower.startsWith(GremlinSettings.SCHEME + ":")) {
+            return Kind.GREMLIN;
+        }
+        if (lower.startsWith(JANUSGRAPH)) {
+            return Kind.JANUSGRAPH;
+        }
+        return Kind.NEO4J;
     }
 
     @Override

@@ -23,6 +23,8 @@ final class Schema {
     static final String CONVERSATION = "Conversation";
     static final String PROGRAM = "Program";
     static final List<String> NODE_LABELS = List.of(EMPLOYEE, CUSTOMER, ACCOUNT, TOPIC, CONVERSATION, PROGRAM);
+    /** Settings documents ({@code GraphStore#documents}): uid {@code kind/id}, {@link #KIND}, {@link #DOC_ID}, {@link #JSON}. */
+    static final String DOCUMENT = "Document";
 
     static final String EXPERT_IN = "EXPERT_IN";
     static final String INTERESTED_IN = "INTERESTED_IN";
@@ -78,6 +80,8 @@ final class Schema {
     static final String SENTIMENT_AFTER = "sentimentAfter";
     static final String DECIDED_AT = "decidedAt";
     static final String RESOLVED_AT = "resolvedAt";
+    static final String DOC_ID = "docId";
+    static final String JSON = "json";
 
     private static final String[] PERSON_LABELS = {EMPLOYEE, CUSTOMER};
 

@@ -1,5 +1,6 @@
 package org.advocategraph.store.tinkerpop;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +40,7 @@ import org.advocategraph.store.ProposeOutcome;
 import org.advocategraph.store.StoreException;
 import org.advocategraph.store.UpsertResult;
 import org.advocategraph.store.WeightedId;
+import org.apache.tinkerpop.gremlin.process.remote.traversal.strategy.decoration.RemoteStrategy;
 import org.apache.tinkerpop.gremlin.process.traversal.P;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversal;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
@@ -52,7 +54,8 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
 
 /**
  * The {@link GraphStore} port over Apache TinkerPop, through bytecode traversals only, so that the same class
- * serves an in-memory TinkerGraph, an embedded JanusGraph or a remote Gremlin Server.
+ * serves an in-memory TinkerGraph ({@link #inMemory()}), an embedded JanusGraph ({@link #janusGraph}) or any
+ * Gremlin Server, JanusGraph Server included ({@link #remote}).
  *
  * <p>Storage: vertex labels {@code Employee}, {@code Customer}, {@code Account}, {@code Topic},
  * {@code Conversation}, {@code Program}, with the external id in property {@code uid}; edge labels as in the
@@ -61,13 +64,17 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
  * one string joined with U+001F, instants epoch milliseconds, enums their lower-case key; a null is an absent
  * property. Vertex properties are written with single cardinality.
  *
- * <p>Transactions: when the graph supports them, one {@link #upsert} call is one transaction. Otherwise (an
- * in-memory TinkerGraph) every relationship endpoint is checked before anything is written, so a call only
- * writes part of its elements when the graph itself fails mid-way; the {@link StoreException} then says so.
+ * <p>Transactions: when the graph supports them, one {@link #upsert} call is one transaction: a thread-bound one in
+ * process (JanusGraph), a remote one ({@code g.tx()} over a session) on a server whose graph has them (JanusGraph,
+ * {@code TinkerTransactionGraph}). Otherwise (TinkerGraph, in memory or on a server) every relationship endpoint is
+ * checked before anything is written, so a call only writes part of its elements when the graph itself fails
+ * mid-way; the {@link StoreException} then says so.
  *
  * <p>Cost: a lookup by external id is one {@code has("uid", x)} traversal, which needs an index on {@code uid}
- * (vertices, and edges for assignments) to be cheap: {@link #inMemory()} creates them; other graphs must have
- * them from their own schema management. Writes go in batches of 10,000 rows per traversal.
+ * (vertices, and edges for assignments) to be cheap: {@link #inMemory()} creates TinkerGraph's, JanusGraph gets its
+ * composite indexes from {@link JanusGraphSchema}; a TinkerGraph on a server must have them from the server's
+ * start-up script. Writes go in batches of 10,000 rows per traversal; against a server, also of at most the request
+ * size it accepts ({@link GremlinSettings#maxContentLength()}), so never one round trip per element.
  *
  * <p>Thread-safe: reads share a lock, every write (an upsert, a proposal, an assignment update) takes it
  * exclusively (TinkerGraph's adjacency lists are not safe to read while they change). The assignment operations
@@ -83,30 +90,52 @@ public final class TinkerPopGraphStore implements GraphStore {
     private static final Object[] OPEN_STATUSES = {AssignmentStatus.PROPOSED.key(), AssignmentStatus.ACCEPTED.key(),
             AssignmentStatus.RESPONDED.key()};
 
+    /** How the graph behind the traversal source takes transactions. */
+    enum Transactions {
+        /** None: writes apply as they go (TinkerGraph). */
+        NONE,
+        /** Thread-bound, in process: reads open one too, which is rolled back after each read (JanusGraph). */
+        THREAD,
+        /** Remote, over a session per write ({@code g.tx()} on a remote source); reads go without a session. */
+        REMOTE
+    }
+
     private final GraphTraversalSource g;
     private final String description;
-    private final boolean transactional;
+    private final Transactions transactions;
+    private final Batching batching;
     private final Runnable schema;
     private final AutoCloseable owned;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     /**
-     * Uses a graph owned by the caller; {@link #close()} leaves it open.
+     * Uses a graph owned by the caller; {@link #close()} leaves it open. The traversal source must be over a graph
+     * in this process: a remote one is opened with {@link #remote}.
      *
      * @param g           the traversal source to read and write through
      * @param description a short description for logs, without secrets, for example {@code janusgraph (cql)}
      */
     public TinkerPopGraphStore(GraphTraversalSource g, String description) {
-        this(g, description, () -> {
+        this(g, description, localTransactions(g), Batching.LOCAL, () -> {
         }, null);
     }
 
-    TinkerPopGraphStore(GraphTraversalSource g, String description, Runnable schema, AutoCloseable owned) {
+    TinkerPopGraphStore(GraphTraversalSource g, String description, Transactions transactions, Batching batching,
+                        Runnable schema, AutoCloseable owned) {
         this.g = Objects.requireNonNull(g, "g");
         this.description = Objects.requireNonNull(description, "description");
-        this.transactional = g.getGraph().features().graph().supportsTransactions();
-        this.schema = schema;
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.batching = Objects.requireNonNull(batching, "batching");
+        this.schema = Objects.requireNonNull(schema, "schema");
         this.owned = owned;
+    }
+
+    /** @return how a traversal source over a graph in this process takes transactions */
+    static Transactions localTransactions(GraphTraversalSource g) {
+        if (g.getStrategies().getStrategy(RemoteStrategy.class).isPresent()) {
+            throw new IllegalArgumentException("a remote traversal source is opened with TinkerPopGraphStore.remote");
+        }
+        return g.getGraph().features().graph().supportsTransactions() ? Transactions.THREAD : Transactions.NONE;
     }
 
     /**
@@ -126,10 +155,48 @@ public final class TinkerPopGraphStore implements GraphStore {
                 graph.createIndex(Schema.UID, Edge.class);
             }
         };
-        TinkerPopGraphStore store =
-                new TinkerPopGraphStore(graph.traversal(), "tinkergraph (in memory)", indexes, graph);
+        TinkerPopGraphStore store = new TinkerPopGraphStore(graph.traversal(), "tinkergraph (in memory)",
+                Transactions.NONE, Batching.LOCAL, indexes, graph);
         store.ensureSchema();
         return store;
+    }
+
+    /**
+     * Connects to a Gremlin Server (JanusGraph Server included) and checks that it answers, with one round trip, and
+     * whether its graph takes transactions, with another. Closing the store closes the connection. The schema is
+     * created by {@link #ensureSchema()}: on JanusGraph ({@link GremlinSettings#janusGraph()}) through its management
+     * API on the server; on any other server nothing is created (see the class comment on indexes).
+     *
+     * @param settings where the server is
+     * @return the store
+     * @throws StoreException naming the server (never the password) when it cannot be reached, refuses the
+     *                        credentials or does not bind the traversal source; nothing is left open
+     */
+    public static TinkerPopGraphStore remote(GremlinSettings settings) {
+        return RemoteGremlin.open(settings);
+    }
+
+    /**
+     * Opens an embedded JanusGraph from its properties file ({@code storage.backend=cql}, {@code hbase},
+     * {@code berkeleyje}, {@code inmemory}, ...; the backend's jar must be on the class path). Closing the store
+     * closes the graph. {@link #ensureSchema()} creates the schema this store needs, or fails listing every
+     * conflict with the one there.
+     *
+     * @param properties the graph's configuration file
+     * @return the store
+     * @throws StoreException naming the file when the graph cannot be opened
+     */
+    public static TinkerPopGraphStore janusGraph(Path properties) {
+        return EmbeddedJanusGraph.open(Objects.requireNonNull(properties, "properties"));
+    }
+
+    /**
+     * Opens a fresh, empty JanusGraph in memory (its {@code inmemory} backend); closing the store discards it.
+     *
+     * @return the store, its schema not yet created ({@link #ensureSchema()})
+     */
+    public static TinkerPopGraphStore janusGraphInMemory() {
+        return EmbeddedJanusGraph.open(null);
     }
 
     @Override
@@ -137,7 +204,12 @@ public final class TinkerPopGraphStore implements GraphStore {
         return description;
     }
 
-    /** Creates the indexes of an in-memory graph; does nothing for a graph owned by the caller. */
+    /**
+     * Creates the indexes of an in-memory TinkerGraph, or the schema of a JanusGraph (see {@link JanusGraphSchema});
+     * does nothing for another graph.
+     *
+     * @throws StoreException listing every conflict when a JanusGraph holds a schema that does not fit this store's
+     */
     @Override
     public void ensureSchema() {
         lock.writeLock().lock();
@@ -159,7 +231,7 @@ public final class TinkerPopGraphStore implements GraphStore {
         if (elements.isEmpty()) {
             return UpsertResult.empty();
         }
-        return write("upsert into", source -> new UpsertWriter(source).write(elements));
+        return write("upsert into", source -> new UpsertWriter(source, batching).write(elements));
     }
 
     /**
@@ -178,8 +250,8 @@ public final class TinkerPopGraphStore implements GraphStore {
             for (DerivedEdge d : DerivedEdge.values()) {
                 if (d.target == NodeKind.PERSON || d.target == NodeKind.EMPLOYEE || d.target == NodeKind.CUSTOMER) {
                     List<Object> owners = source.V().hasLabel(d.ownerLabel).has(d.key, id).id().toList();
-                    if (!owners.isEmpty()) {
-                        source.V(owners.toArray()).properties(d.key).drop().iterate();
+                    for (List<Object> chunk : batching.split(owners)) {
+                        source.V(chunk.toArray()).properties(d.key).drop().iterate();
                         found = true;
                     }
                 }
@@ -201,7 +273,7 @@ public final class TinkerPopGraphStore implements GraphStore {
     private <R> R write(String what, Function<GraphTraversalSource, R> work) {
         lock.writeLock().lock();
         try {
-            return transactional ? inTransaction(what, work) : directly(what, work);
+            return transactions == Transactions.NONE ? directly(what, work) : inTransaction(what, work);
         } finally {
             lock.writeLock().unlock();
         }
@@ -265,7 +337,11 @@ public final class TinkerPopGraphStore implements GraphStore {
         while (from < anchors.size()) {
             List<Object> run = anchors.subList(from, Math.min(anchors.size(), from + fetch));
             from += run.size();
-            List<GraphElement> records = read(() -> scan.fetch(g, run));
+            // A server takes a bounded request: a run is read in parts, each in key order, so the records stay in order.
+            List<GraphElement> records = new ArrayList<>();
+            for (List<Object> part : batching.split(run)) {
+                records.addAll(read(() -> scan.fetch(g, part)));
+            }
             for (GraphElement record : records) {
                 batch.add(type.cast(record));
                 if (batch.size() == batchSize) {
@@ -472,7 +548,7 @@ public final class TinkerPopGraphStore implements GraphStore {
                     .inE(Schema.ASSIGNED_TO).has(Schema.STATUS, P.within(OPEN_STATUSES)).hasNext()) {
                 return ProposeOutcome.CONVERSATION_BUSY;
             }
-            new UpsertWriter(source).write(List.of(proposal));
+            new UpsertWriter(source, batching).write(List.of(proposal));
             return ProposeOutcome.CREATED;
         });
     }
@@ -489,7 +565,7 @@ public final class TinkerPopGraphStore implements GraphStore {
                     || !current.get().conversationId().equals(updated.conversationId())) {
                 return false;
             }
-            new UpsertWriter(source).write(List.of(updated));
+            new UpsertWriter(source, batching).write(List.of(updated));
             return true;
         });
     }
@@ -595,14 +671,12 @@ public final class TinkerPopGraphStore implements GraphStore {
         });
     }
 
-    private static final String DOCUMENT = "Document";
-
     @Override
     public Map<String, String> documents(String kind) {
         return read(() -> {
             Map<String, String> out = new java.util.TreeMap<>();
-            for (Map<String, Object> m : g.V().hasLabel(DOCUMENT).has("kind", kind)
-                    .<Object>project("id", "json").by("docId").by("json").toList()) {
+            for (Map<String, Object> m : g.V().hasLabel(Schema.DOCUMENT).has(Schema.KIND, kind)
+                    .<Object>project("id", "json").by(Schema.DOC_ID).by(Schema.JSON).toList()) {
                 out.put((String) m.get("id"), (String) m.get("json"));
             }
             return out;
@@ -612,19 +686,19 @@ public final class TinkerPopGraphStore implements GraphStore {
     @Override
     public void putDocument(String kind, String id, String json) {
         String key = kind + "/" + id;
-        writeDocument(gt -> gt.V().hasLabel(DOCUMENT).has(Schema.UID, key).fold()
-                .coalesce(__.unfold(), __.addV(DOCUMENT).property(Schema.UID, key))
-                .property(VertexProperty.Cardinality.single, "kind", kind)
-                .property(VertexProperty.Cardinality.single, "docId", id)
-                .property(VertexProperty.Cardinality.single, "json", json).iterate());
+        writeDocument(gt -> gt.V().hasLabel(Schema.DOCUMENT).has(Schema.UID, key).fold()
+                .coalesce(__.unfold(), __.addV(Schema.DOCUMENT).property(Schema.UID, key))
+                .property(VertexProperty.Cardinality.single, Schema.KIND, kind)
+                .property(VertexProperty.Cardinality.single, Schema.DOC_ID, id)
+                .property(VertexProperty.Cardinality.single, Schema.JSON, json).iterate());
     }
 
     @Override
     public boolean deleteDocument(String kind, String id) {
         boolean[] found = {false};
         writeDocument(gt -> {
-            found[0] = gt.V().hasLabel(DOCUMENT).has(Schema.UID, kind + "/" + id).hasNext();
-            gt.V().hasLabel(DOCUMENT).has(Schema.UID, kind + "/" + id).drop().iterate();
+            found[0] = gt.V().hasLabel(Schema.DOCUMENT).has(Schema.UID, kind + "/" + id).hasNext();
+            gt.V().hasLabel(Schema.DOCUMENT).has(Schema.UID, kind + "/" + id).drop().iterate();
         });
         return found[0];
     }
@@ -632,7 +706,7 @@ public final class TinkerPopGraphStore implements GraphStore {
     private void writeDocument(java.util.function.Consumer<GraphTraversalSource> work) {
         lock.writeLock().lock();
         try {
-            if (!transactional) {
+            if (transactions == Transactions.NONE) {
                 work.accept(g);
                 return;
             }
@@ -651,7 +725,7 @@ public final class TinkerPopGraphStore implements GraphStore {
         }
     }
 
-    /** Releases the in-memory graph this store opened; a graph passed in by the caller stays open. */
+    /** Releases the graph or connection this store opened; a graph passed in by the caller stays open. */
     @Override
     public void close() {
         if (owned == null) {
@@ -731,8 +805,8 @@ public final class TinkerPopGraphStore implements GraphStore {
             throw new StoreException("reading from " + description + " failed: " + message(e), false, e);
         } finally {
             try {
-                // A transactional graph opens a transaction on first read; do not leave it open on this thread.
-                if (transactional && g.tx().isOpen()) {
+                // A graph with thread-bound transactions opens one on first read; do not leave it open on this thread.
+                if (transactions == Transactions.THREAD && g.tx().isOpen()) {
                     g.tx().rollback();
                 }
             } finally {

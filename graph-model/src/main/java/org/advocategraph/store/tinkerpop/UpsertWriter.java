@@ -31,7 +31,8 @@ import org.apache.tinkerpop.gremlin.structure.util.reference.ReferenceVertex;
 /**
  * Writes one upsert call. Single use: it remembers the vertex ids it has resolved during the call.
  *
- * <p>The work is done in batches of {@link #BATCH} rows, each one bytecode traversal over
+ * <p>The work is done in batches of at most {@link #BATCH} rows (and, against a remote server, of at most the
+ * request size it accepts: see {@link Batching}), each one bytecode traversal over
  * {@code inject(rows).unfold()}:
  * <ol>
  *   <li>every relationship endpoint that is not a node of the same call is looked up by its external id (one
@@ -54,13 +55,15 @@ final class UpsertWriter {
     private static final String ROW = "r";
 
     private final GraphTraversalSource g;
+    private final Batching batching;
     /** label -> external id -> vertex id, for vertices found or written during this call. */
     private final Map<String, Map<String, Object>> vids = new HashMap<>();
     private final Set<String> lookedUp = new HashSet<>();
     private final Set<List<String>> pending = new HashSet<>();
 
-    UpsertWriter(GraphTraversalSource g) {
+    UpsertWriter(GraphTraversalSource g, Batching batching) {
         this.g = g;
+        this.batching = batching;
     }
 
     UpsertResult write(List<? extends GraphElement> elements) {
@@ -77,6 +80,16 @@ final class UpsertWriter {
             }
         }
         pending.addAll(nodes.keySet());
+        if (batching.bySize()) {
+            // Against a server, every endpoint in a few traversals rather than a round trip each. In process, the
+            // endpoints are looked up one by one when needed, by an indexed has(uid, x).
+            List<String> endpoints = new ArrayList<>();
+            for (EdgeSpec e : edges.values()) {
+                endpoints.add(e.fromUid());
+                endpoints.add(e.toUid());
+            }
+            lookUpAll(endpoints);
+        }
 
         List<EdgeSpec> writable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -168,14 +181,14 @@ final class UpsertWriter {
         }
         for (List<VertexSpec> shape : shapes.values()) {
             VertexSpec first = shape.get(0);
-            for (List<VertexSpec> chunk : chunks(shape)) {
-                List<Map<String, Object>> rows = new ArrayList<>(chunk.size());
-                for (VertexSpec v : chunk) {
-                    Map<Object, Object> match = new HashMap<>();
-                    match.put(T.label, v.label());
-                    match.put(Schema.UID, v.uid());
-                    rows.add(Map.of("m", match, "p", v.props()));
-                }
+            List<Map<String, Object>> all = new ArrayList<>(shape.size());
+            for (VertexSpec v : shape) {
+                Map<Object, Object> match = new HashMap<>();
+                match.put(T.label, v.label());
+                match.put(Schema.UID, v.uid());
+                all.add(Map.of("m", match, "p", v.props()));
+            }
+            for (List<Map<String, Object>> rows : chunks(all)) {
                 GraphTraversal<Object, Vertex> t = g.inject((Object) rows).unfold().as(ROW).mergeV(field("m"));
                 for (String key : new TreeSet<>(first.props().keySet())) {
                     // Single cardinality: TinkerGraph's default is list, which would add a value on every update.
@@ -275,11 +288,25 @@ final class UpsertWriter {
     }
 
     private List<Existing> existingById(String label, List<Planned> planned) {
-        List<Existing> found = new ArrayList<>();
+        List<Object> ids = new ArrayList<>(planned.size());
         for (Planned p : planned) {
-            for (Map<String, Object> m : g.E().has(Schema.UID, p.spec().discriminator()).hasLabel(label)
-                    .<Object>project("e", "o", "i", "p").by(T.id).by(__.outV().id()).by(__.inV().id()).by(__.valueMap())
-                    .toList()) {
+            ids.add(p.spec().discriminator());
+        }
+        // In process, one indexed lookup per id (TinkerGraph's index serves eq, not within); against a server, a
+        // round trip each would cost more than one within() per batch.
+        List<List<Object>> lookups = new ArrayList<>();
+        if (batching.bySize()) {
+            lookups.addAll(chunks(ids));
+        } else {
+            for (Object id : ids) {
+                lookups.add(List.of(id));
+            }
+        }
+        List<Existing> found = new ArrayList<>();
+        for (List<Object> chunk : lookups) {
+            for (Map<String, Object> m : g.E().has(Schema.UID, chunk.size() == 1 ? P.eq(chunk.get(0)) : P.within(chunk))
+                    .hasLabel(label).<Object>project("e", "o", "i", "p").by(T.id).by(__.outV().id()).by(__.inV().id())
+                    .by(__.valueMap()).toList()) {
                 found.add(new Existing(m.get("e"), m.get("o"), m.get("i"), (Map<?, ?>) m.get("p")));
             }
         }
@@ -316,13 +343,13 @@ final class UpsertWriter {
 
     /** Adds one edge per row {@code {o: out vertex id, i: in vertex id, p: properties}}. */
     private void addEdges(String label, List<Map<String, Object>> rows, Set<String> keys) {
-        for (List<Map<String, Object>> chunk : chunks(rows)) {
-            List<Map<String, Object>> refs = new ArrayList<>(chunk.size());
-            for (Map<String, Object> row : chunk) {
-                // A raw id is not accepted by from()/to(); a reference vertex is, locally and remotely.
-                refs.add(Map.of("o", new ReferenceVertex(row.get("o")), "i", new ReferenceVertex(row.get("i")),
-                        "p", row.get("p")));
-            }
+        List<Map<String, Object>> all = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            // A raw id is not accepted by from()/to(); a reference vertex is, locally and remotely.
+            all.add(Map.of("o", new ReferenceVertex(row.get("o")), "i", new ReferenceVertex(row.get("i")),
+                    "p", row.get("p")));
+        }
+        for (List<Map<String, Object>> refs : chunks(all)) {
             GraphTraversal<Object, Edge> t = g.inject((Object) refs).unfold().as(ROW)
                     .addE(label).from(this.<Vertex>field("o")).to(this.<Vertex>field("i"));
             for (String key : keys) {
@@ -341,18 +368,18 @@ final class UpsertWriter {
         for (Map.Entry<List<Set<String>>, List<Planned>> shape : shapes.entrySet()) {
             Set<String> keys = shape.getKey().get(0);
             Set<String> absent = shape.getKey().get(1);
-            for (List<Planned> chunk : chunks(shape.getValue())) {
-                List<Map<String, Object>> rows = new ArrayList<>(chunk.size());
-                for (Planned p : chunk) {
-                    Map<Object, Object> match = new HashMap<>();
-                    match.put(T.label, label);
-                    match.put(Direction.OUT, p.out());
-                    match.put(Direction.IN, p.in());
-                    if (p.spec().discriminatorKey() != null) {
-                        match.put(p.spec().discriminatorKey(), p.spec().discriminator());
-                    }
-                    rows.add(Map.of("m", match, "p", p.spec().props()));
+            List<Map<String, Object>> all = new ArrayList<>(shape.getValue().size());
+            for (Planned p : shape.getValue()) {
+                Map<Object, Object> match = new HashMap<>();
+                match.put(T.label, label);
+                match.put(Direction.OUT, p.out());
+                match.put(Direction.IN, p.in());
+                if (p.spec().discriminatorKey() != null) {
+                    match.put(p.spec().discriminatorKey(), p.spec().discriminator());
                 }
+                all.add(Map.of("m", match, "p", p.spec().props()));
+            }
+            for (List<Map<String, Object>> rows : chunks(all)) {
                 GraphTraversal<Object, Edge> t = g.inject((Object) rows).unfold().as(ROW).mergeE(field("m"));
                 for (String key : keys) {
                     t = t.property(key, field("p", key));
@@ -376,6 +403,15 @@ final class UpsertWriter {
     /** Points the derived edge of every owner written in this call at its current target, or removes it. */
     private void syncFromOwners(DerivedEdge d, Collection<VertexSpec> nodes) {
         Map<Object, Object> wanted = new LinkedHashMap<>();
+        List<String> refs = new ArrayList<>();
+        for (VertexSpec v : nodes) {
+            if (v.label().equals(d.ownerLabel) && v.props().get(d.key) != null) {
+                refs.add(v.props().get(d.key).toString());
+            }
+        }
+        if (batching.bySize()) {
+            lookUpAll(refs);
+        }
         for (VertexSpec v : nodes) {
             if (v.label().equals(d.ownerLabel)) {
                 Object ref = v.props().get(d.key);
@@ -455,11 +491,8 @@ final class UpsertWriter {
         return (Traversal<?, V>) (Traversal<?, ?>) t;
     }
 
-    private static <E> List<List<E>> chunks(List<E> all) {
-        List<List<E>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += BATCH) {
-            out.add(all.subList(i, Math.min(all.size(), i + BATCH)));
-        }
-        return out;
+    /** @return the items cut into the batches one traversal takes: rows, and bytes for a remote server */
+    private <E> List<List<E>> chunks(List<E> all) {
+        return batching.split(all);
     }
 }

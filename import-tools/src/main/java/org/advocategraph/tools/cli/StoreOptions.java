@@ -17,11 +17,13 @@ final class StoreOptions {
     @Option(scope = ScopeType.INHERIT, names = "--data", paramLabel = "DIR", description = "Folder of the embedded database (default: ./data).")
     Path data;
 
-    @Option(scope = ScopeType.INHERIT, names = "--store-uri", paramLabel = "URI",
-            description = "bolt:// or neo4j:// URI of an external Neo4j, or tinkergraph:memory; none = embedded.")
+    @Option(scope = ScopeType.INHERIT, names = {"--store-uri", "--store"}, paramLabel = "URI",
+            description = "bolt:// or neo4j:// URI of an external Neo4j, gremlin://HOST[:PORT][/SOURCE] of a Gremlin or "
+                    + "JanusGraph Server (?schema=janusgraph), janusgraph:FILE.properties or janusgraph:inmemory, "
+                    + "or tinkergraph:memory; none = embedded Neo4j.")
     String storeUri;
 
-    @Option(scope = ScopeType.INHERIT, names = "--store-user", paramLabel = "USER", description = "Neo4j user (password: ADVOCATES_STORE_PASSWORD).")
+    @Option(scope = ScopeType.INHERIT, names = "--store-user", paramLabel = "USER", description = "Neo4j or Gremlin Server user (password: ADVOCATES_STORE_PASSWORD).")
     String storeUser;
 
     @Option(scope = ScopeType.INHERIT, names = "--bolt-port", paramLabel = "PORT", description = "Loopback Bolt port of the embedded database (default: any free port).")
