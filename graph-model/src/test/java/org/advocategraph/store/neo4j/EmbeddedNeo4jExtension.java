@@ -45,6 +45,11 @@ public final class EmbeddedNeo4jExtension implements BeforeAllCallback, AfterAll
         }
     }
 
+    /** @return the database, to connect further stores to what a test wrote (nothing is wiped) */
+    public EmbeddedNeo4j database() {
+        return database;
+    }
+
     /** @return a store over the database, reached through the driver, its schema ensured and every element deleted */
     public Neo4jGraphStore emptyStore() {
         return wiped(Neo4jGraphStore.connect(database.settings()));
