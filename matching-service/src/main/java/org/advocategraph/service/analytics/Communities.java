@@ -123,16 +123,7 @@ public final class Communities {
             return new Result(new int[0], 0, new int[0], 0, 0, 0, true, 0);
         }
         double[] weights = weights(g);
-        long[] first = new long[n + 1];
-        int[] neighbours = new int[weights.length];
-        for (int u = 0; u < n; u++) {
-            first[u] = g.start(u);
-            for (int e = g.start(u); e < g.end(u); e++) {
-                neighbours[e] = g.target(e);
-            }
-        }
-        first[n] = weights.length;
-        Network network = new Network(n, true, first, new LargeIntArray(neighbours), new LargeDoubleArray(weights), false);
+        Network network = network(g, weights);
         int[] best = new int[n];
         for (int u = 0; u < n; u++) {
             best[u] = u;
@@ -240,6 +231,37 @@ public final class Communities {
             }
         }
         return new Start(clustering.getClusters(), ITERATIONS, true);
+    }
+
+    /**
+     * The library's copy of the graph, without the entries of weight 0 (ties of strength 0): they add nothing to
+     * modularity, and the library takes a weight of 0 for "no edge yet" when it merges communities
+     * ({@code Network.createReducedNetwork}), so that two of them from one community to another overflow its arrays
+     * (an {@link ArrayIndexOutOfBoundsException}).
+     */
+    private static Network network(PeopleGraph g, double[] weights) {
+        int n = g.size();
+        int kept = 0;
+        for (double w : weights) {
+            if (w > 0) {
+                kept++;
+            }
+        }
+        long[] first = new long[n + 1];
+        int[] neighbours = new int[kept];
+        double[] edgeWeights = new double[kept];
+        int k = 0;
+        for (int u = 0; u < n; u++) {
+            first[u] = k;
+            for (int e = g.start(u); e < g.end(u); e++) {
+                if (weights[e] > 0) {
+                    neighbours[k] = g.target(e);
+                    edgeWeights[k++] = weights[e];
+                }
+            }
+        }
+        first[n] = k;
+        return new Network(n, true, first, new LargeIntArray(neighbours), new LargeDoubleArray(edgeWeights), false);
     }
 
     /** @return each entry's symmetric weight; all 1 when every strength is 0 */

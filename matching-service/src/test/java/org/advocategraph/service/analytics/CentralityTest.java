@@ -284,6 +284,29 @@ class CentralityTest {
     }
 
     @Test
+    void shouldTreatTiesOfStrengthZeroAsNoTiesInCommunities() {
+        // Given two pairs tied with strength 1, each of one pair tied to each of the other with strength 0, and f alone
+        PeopleGraph.Builder b = new PeopleGraph.Builder();
+        for (String p : new String[] {"a", "b", "c", "d", "f"}) {
+            b.person(p, true, true);
+        }
+        b.tie("a", "b", true, 1).tie("c", "d", true, 1);
+        b.tie("a", "c", true, 0).tie("a", "d", true, 0).tie("b", "c", true, 0).tie("b", "d", true, 0);
+        PeopleGraph g = b.build();
+
+        // When communities are detected (the library failed on two ties of weight 0 from one community to another)
+        Communities.Result r = new Communities(1.0, 5, 42).detect(g);
+
+        // Then the pairs are two communities and f a third, with the modularity of the graph without those ties
+        int[] c = r.community();
+        assertEquals(3, r.count());
+        assertEquals(c[g.indexOf("a")], c[g.indexOf("b")]);
+        assertEquals(c[g.indexOf("c")], c[g.indexOf("d")]);
+        assertTrue(c[g.indexOf("a")] != c[g.indexOf("c")]);
+        assertEquals(0.5, r.modularity(), EXACT);
+    }
+
+    @Test
     void shouldStartNoNewRunNorIterationOnceTheBudgetIsSpentButAlwaysRunOneIteration() {
         // Given a budget of nothing, one thread, and the same start unbounded
         PeopleGraph g = karate();
