@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The people-and-ties graph as a compact, immutable adjacency structure for the analytics (compressed sparse
- * rows): people are numbered 0..n-1, and each person's ties are one slice of two parallel arrays.
+ * rows): people are numbered 0..n-1 in the order of their ids (whatever order they were added in, so that every
+ * store gives the same projection), and each person's ties are one slice of two parallel arrays.
  *
  * <p>Every tie appears in the rows of both its ends, so a person's row lists everyone they share a tie with.
  * Several ties between the same two people (kinds, directions) are one entry per end, with the union of the
@@ -336,7 +337,7 @@ public final class PeopleGraph {
         }
 
         /**
-         * Adds a tie between two people already added, named by their number: the order they were added in, from
+         * Adds a tie between two people already added, named by the order they were added in, from
          * 0. The same as {@link #tie(String, String, boolean, double)} without looking the ids up.
          *
          * @param mutual true for a tie both ways (colleague, knows, interacted); false for {@code a} following
@@ -392,10 +393,47 @@ public final class PeopleGraph {
             ties++;
         }
 
+        /**
+         * Renumbers the people in the order of their ids (and the ties' ends with them), so that a projection of
+         * the same graph is the same whatever order a store handed its people over in: the algorithms that depend
+         * on the numbering (Leiden's and the cascade's random choices, tie-breaks) then give the same answers on
+         * every store. Nothing is moved when the people came in id order. O(n log n) for the sort.
+         */
+        private void numberById() {
+            boolean ordered = true;
+            for (int p = 1; p < people && ordered; p++) {
+                ordered = ids[p - 1].compareTo(ids[p]) < 0;
+            }
+            if (ordered) {
+                return;
+            }
+            String[] sorted = Arrays.copyOf(ids, people);
+            Arrays.parallelSort(sorted);
+            int[] rank = new int[people];
+            for (int r = 0; r < people; r++) {
+                rank[index.get(sorted[r])] = r;
+            }
+            for (int i = 0; i < ties; i++) {
+                from[i] = rank[from[i]];
+                to[i] = rank[to[i]];
+            }
+            boolean[] employees = new boolean[people];
+            boolean[] advocates = new boolean[people];
+            for (int p = 0; p < people; p++) {
+                employees[rank[p]] = employee[p];
+                advocates[rank[p]] = advocate[p];
+            }
+            index.replaceAll((id, p) -> rank[p]);
+            ids = sorted;
+            employee = employees;
+            advocate = advocates;
+        }
+
         /** @return the projection; the builder must not be used afterwards */
         public PeopleGraph build() {
             open();
             built = true;
+            numberById();
             // Counting sort of the directed entries by their row, then per row by target, merging duplicates.
             int[] count = new int[people + 1];
             for (int i = 0; i < ties; i++) {

@@ -7,8 +7,8 @@ import org.advocategraph.store.GraphStore;
  * Reads the people and ties of a store into a {@link PeopleGraph}, the one place projections are built: one pass
  * over the people and one over the ties ({@link GraphStore#forEachPersonAndTie}), with what the projection needs
  * (ids, kinds, eligibility; ends, kinds, strengths) and no records, the ties naming people by number, so memory
- * holds the projection and no copy of the store's records. People are numbered in the order the store hands them
- * over. O(V + E log(max degree)).
+ * holds the projection and no copy of the store's records. People are renumbered by id, whatever order the store
+ * hands them over in. O(V log V + E log(max degree)).
  */
 public final class ProjectionLoader {
     /** Records per scanned batch, for the analytics that scan records beside the projection. */
