@@ -37,9 +37,13 @@ import org.advocategraph.store.WeightedId;
  * first: ABOUT weight times how far below the threshold) and a team to mobilize: {@link TeamBuilder}'s team for the most urgent of those still open, by
  * {@link Triage}'s urgency; or why there is none.
  *
+ * <p>When the store's history begins inside the baseline (nothing was created before it), the baseline windows
+ * that ended before the first conversation are left out, not counted as quiet; the answer says so in
+ * {@code notes}, and {@code baselineUsed} says how many windows were counted.
+ *
  * <p>Cost: one read of the conversations created in the latest and baseline windows (at most
  * {@value #MAX_CONVERSATIONS}, the latest first; past that the oldest baseline windows are left out and the answer
- * says {@code truncated}), the topics of the negative ones, then one team per alert, each bounded by the team
+ * says {@code truncated}), one read of at most one conversation before them, the topics of the negative ones, then one team per alert, each bounded by the team
  * builder; teams stop at {@link #TIME_BOUND}, after which alerts come without one and say so.
  */
 public final class BrewingAlerts {
@@ -215,6 +219,18 @@ public final class BrewingAlerts {
                     + " baseline windows are complete");
         }
         long windowMillis = q.window().toMillis();
+        if (!truncated && !read.isEmpty() && store.conversationsCreatedBetween(Instant.EPOCH, start, 1).isEmpty()) {
+            // The history begins inside the baseline: windows that ended before its first conversation are not
+            // quiet, they are before the data, and would make any volume look like a spike.
+            Instant first = read.get(read.size() - 1).createdAt();
+            long since = Duration.between(first, now).toMillis();
+            int begun = (int) Math.min(windows, since / windowMillis + 1);
+            if (begun < usable) {
+                usable = begun;
+                notes.add("the history begins " + first + ": only the " + Math.max(0, usable - 1)
+                        + " baseline windows since then are counted");
+            }
+        }
         Map<String, double[]> volumes = new HashMap<>();
         Map<String, List<Driver>> drivers = new HashMap<>();
         Map<String, Conversation> byId = new HashMap<>();

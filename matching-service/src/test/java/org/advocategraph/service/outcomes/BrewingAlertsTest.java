@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.advocategraph.model.About;
+import org.advocategraph.model.Assignment;
 import org.advocategraph.model.Conversation;
 import org.advocategraph.model.ConversationStatus;
 import org.advocategraph.model.InvalidFieldException;
@@ -42,11 +44,15 @@ class BrewingAlertsTest {
         store = TinkerPopGraphStore.inMemory();
         store.upsert(TinyGraph.elements());
         store.upsert(OutcomeFixture.week(6, true));
+        alerts = alertsOver(store);
+    }
+
+    private static BrewingAlerts alertsOver(GraphStore store) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         PolicyBook policies = new PolicyBook(store, new com.fasterxml.jackson.databind.ObjectMapper());
         policies.putAccount("a1", new AccountPolicy(true));
         var matcher = new GraphAdvocateMatcher(store, PurposeWeights.uniform(ScoringWeights.DEFAULT), policies, clock);
-        alerts = new BrewingAlerts(store, new Triage(store, matcher, clock), new TeamBuilder(store, matcher), clock);
+        return new BrewingAlerts(store, new Triage(store, matcher, clock), new TeamBuilder(store, matcher), clock);
     }
 
     @AfterEach
@@ -113,6 +119,39 @@ class BrewingAlertsTest {
 
         store.upsert(OutcomeFixture.week(9, true));
         assertEquals("critical", alerts.alerts(query(7, 3)).alerts().get(0).severity());
+    }
+
+    @Test
+    void shouldLeaveOutBaselineWindowsFromBeforeTheHistoryBegan() {
+        // Given a store whose history is only the fixture's eight days (seven of baseline and today): the tiny
+        // graph without its conversations of a month ago
+        try (GraphStore recent = TinkerPopGraphStore.inMemory()) {
+            recent.upsert(TinyGraph.elements().stream()
+                    .filter(e -> !(e instanceof Conversation || e instanceof About || e instanceof Assignment))
+                    .toList());
+            recent.upsert(OutcomeFixture.week(6, true));
+            BrewingAlerts over = alertsOver(recent);
+
+            // When asked with a baseline of 7 days and of 28
+            BrewingAlerts.Report seven = over.alerts(query(7, 3));
+            BrewingAlerts.Report longer = over.alerts(query(28, 3));
+
+            // Then the 21 days before the first conversation are not counted as quiet ones: the same test as 7 days
+            assertEquals(7, seven.baselineUsed());
+            assertEquals(7, longer.baselineUsed());
+            assertFalse(seven.alerts().isEmpty());
+            assertEquals(seven.alerts().size(), longer.alerts().size());
+            for (int i = 0; i < seven.alerts().size(); i++) {
+                assertEquals(seven.alerts().get(i).topicId(), longer.alerts().get(i).topicId());
+                assertEquals(seven.alerts().get(i).pValue(), longer.alerts().get(i).pValue(), 1e-15);
+            }
+            assertTrue(longer.notes().stream().anyMatch(n -> n.startsWith("the history begins")),
+                    longer.notes().toString());
+        }
+
+        // And where the history began before the baseline (the tiny graph's conversations of a month ago), the
+        // quiet days in between count
+        assertEquals(28, alerts.alerts(query(28, 3)).baselineUsed());
     }
 
     @Test
