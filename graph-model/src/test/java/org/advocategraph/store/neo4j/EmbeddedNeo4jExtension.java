@@ -1,15 +1,14 @@
 package org.advocategraph.store.neo4j;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.advocategraph.store.TestFolders;
 
 /**
  * One real embedded Neo4j for a test class, in a folder of its own that is deleted afterwards; each test takes a
@@ -33,15 +32,7 @@ public final class EmbeddedNeo4jExtension implements BeforeAllCallback, AfterAll
                 database.close();
             }
         } finally {
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+            TestFolders.deleteTree(home);
         }
     }
 

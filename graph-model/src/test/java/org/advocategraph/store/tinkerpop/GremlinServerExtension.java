@@ -6,11 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.function.Supplier;
 
 import org.apache.tinkerpop.gremlin.groovy.jsr223.dsl.credential.CredentialTraversalSource;
@@ -28,6 +26,8 @@ import org.apache.tinkerpop.gremlin.util.ser.GraphBinaryMessageSerializerV1;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.advocategraph.store.TestFolders;
 
 /**
  * A real Gremlin Server (TinkerPop 3.7) in this process for a test class, on a free loopback port, speaking
@@ -117,13 +117,7 @@ public final class GremlinServerExtension implements BeforeAllCallback, AfterAll
         if (graph != null) {
             graph.close();
         }
-        if (credentials != null) {
-            try (Stream<Path> files = Files.walk(credentials)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        TestFolders.deleteTree(credentials);
     }
 
     /** Writes the credentials graph of the one user, as Gremlin Server keeps them: a TinkerGraph in a file. */

@@ -1,13 +1,10 @@
 package org.advocategraph.store.tinkerpop;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.tinkerpop.gremlin.structure.Graph;
 import org.janusgraph.core.JanusGraph;
@@ -15,6 +12,8 @@ import org.janusgraph.graphdb.server.JanusGraphServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.advocategraph.store.TestFolders;
 
 /**
  * A real JanusGraph Server (JanusGraph 1.1's own server classes) in this process for a test class, configured as
@@ -83,15 +82,7 @@ public final class JanusGraphServerExtension implements BeforeAllCallback, After
                 server.stop().join();
             }
         } finally {
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+            TestFolders.deleteTree(home);
         }
     }
 
