@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import org.advocategraph.store.TestFolders;
+import org.advocategraph.store.Folders;
 
 /**
  * One real embedded Neo4j for a test class, in a folder of its own that is deleted afterwards; each test takes a
@@ -32,7 +32,7 @@ public final class EmbeddedNeo4jExtension implements BeforeAllCallback, AfterAll
                 database.close();
             }
         } finally {
-            TestFolders.deleteTree(home);
+            Folders.deleteTree(home);
         }
     }
 

@@ -54,7 +54,7 @@ class RemoteGremlinIT {
     @Test
     void shouldFailFastInOneLineNamingHostAndPortWhenNothingListens() {
         // Given a port nothing listens on
-        int port = GremlinServerExtension.freePort();
+        int port = LocalGremlinServer.freePort();
 
         // When the store is opened
         long start = System.nanoTime();

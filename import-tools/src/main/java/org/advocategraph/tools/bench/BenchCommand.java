@@ -57,7 +57,7 @@ public final class BenchCommand {
                 work.run(files, folder);
                 return 0;
             } finally {
-                org.advocategraph.tools.Folders.deleteTree(folder);
+                org.advocategraph.store.Folders.deleteTree(folder);
             }
         }
     }

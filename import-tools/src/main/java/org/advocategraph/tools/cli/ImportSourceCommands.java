@@ -57,7 +57,7 @@ final class ImportSourceCommands {
                 }
                 return parent.load(out);
             } finally {
-                org.advocategraph.tools.Folders.deleteTree(out);
+                org.advocategraph.store.Folders.deleteTree(out);
             }
         }
     }

@@ -120,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             return customer;
         } finally {
-            org.advocategraph.tools.Folders.deleteTree(dir);
+            org.advocategraph.store.Folders.deleteTree(dir);
         }
     }
 

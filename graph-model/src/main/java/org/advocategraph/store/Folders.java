@@ -1,4 +1,4 @@
-package org.advocategraph.tools;
+package org.advocategraph.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 
-/** Working folders of the command-line tool. */
+/** Working folders: of embedded databases, in-process servers and the command line's temporary files. */
 public final class Folders {
     private Folders() {
     }
 
-    /** Deletes a folder and everything in it; a missing folder is fine. */
+    /** Deletes a folder and everything in it, deepest first; a missing folder (or null) is fine. */
     public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
+        if (dir == null || !Files.exists(dir)) {
             return;
         }
         try (var paths = Files.walk(dir)) {
