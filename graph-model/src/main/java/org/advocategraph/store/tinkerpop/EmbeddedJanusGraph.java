@@ -45,7 +45,7 @@ final class EmbeddedJanusGraph {
         String description = where;
         return new TinkerPopGraphStore(graph.traversal(), "janusgraph " + description.substring("janusgraph:".length()),
                 TinkerPopGraphStore.Transactions.THREAD, Batching.LOCAL,
-                () -> JanusGraphSchema.ensure(new EmbeddedManagement(graph), description), graph);
+                () -> JanusGraphSchema.ensure(new EmbeddedManagement(graph), description), graph, true);
     }
 
     private static String backend(Path file) {

@@ -25,7 +25,8 @@ import org.advocategraph.store.StoreException;
  *       enforced with locking), one on {@code uid} over all vertices for lookups that do not know the label (a
  *       relationship's endpoint may be an employee or a customer), and those the adapter's equality filters need:
  *       assignments by {@code uid} and by {@code status}, conversations by {@code status}, documents by
- *       {@code kind}. Range filters ({@code assignedAt}, {@code createdAt}) would need a mixed index (a search
+ *       {@code kind}, and the references derived edges mirror (customers by {@code accountId}, conversations by
+ *       {@code authorId}, employees by {@code managerId}), so that a write finds the owners naming a node it writes. Range filters ({@code assignedAt}, {@code createdAt}) would need a mixed index (a search
  *       backend) and scan instead.</li>
  * </ul>
  *
@@ -325,6 +326,11 @@ final class JanusGraphSchema {
         out.add(new Index(INDEX_PREFIX + "assignment_status", false, Schema.STATUS, false, Schema.ASSIGNED_TO));
         out.add(new Index(INDEX_PREFIX + "conversation_status", true, Schema.STATUS, false, Schema.CONVERSATION));
         out.add(new Index(INDEX_PREFIX + "document_kind", true, Schema.KIND, false, Schema.DOCUMENT));
+        // The references that derived edges mirror: a write finds the owners that name a node it writes.
+        for (DerivedEdge d : DerivedEdge.values()) {
+            out.add(new Index(INDEX_PREFIX + d.ownerLabel.toLowerCase(java.util.Locale.ROOT) + "_" + d.key, true, d.key,
+                    false, d.ownerLabel));
+        }
         return List.copyOf(out);
     }
 }

@@ -72,7 +72,7 @@ final class RemoteGremlin {
             LOG.info("Connected to {}", description);
             return new TinkerPopGraphStore(g, description,
                     transactional ? TinkerPopGraphStore.Transactions.REMOTE : TinkerPopGraphStore.Transactions.NONE,
-                    Batching.remote(settings.maxContentLength()), schema, owned);
+                    Batching.remote(settings.maxContentLength()), schema, owned, settings.janusGraph());
         } catch (RuntimeException e) {
             closeQuietly(connection, cluster);
             throw failure(settings, e);

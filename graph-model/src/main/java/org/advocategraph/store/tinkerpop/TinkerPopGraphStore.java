@@ -106,6 +106,9 @@ public final class TinkerPopGraphStore implements GraphStore {
     private final Batching batching;
     private final Runnable schema;
     private final AutoCloseable owned;
+    /** Whether the graph answers {@code has(uid, within(...))} from an index (JanusGraph's composite indexes). */
+    private final boolean indexedWithin;
+    private final VertexHints hints = new VertexHints();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     /**
@@ -117,17 +120,18 @@ public final class TinkerPopGraphStore implements GraphStore {
      */
     public TinkerPopGraphStore(GraphTraversalSource g, String description) {
         this(g, description, localTransactions(g), Batching.LOCAL, () -> {
-        }, null);
+        }, null, g.getGraph().getClass().getName().startsWith("org.janusgraph."));
     }
 
     TinkerPopGraphStore(GraphTraversalSource g, String description, Transactions transactions, Batching batching,
-                        Runnable schema, AutoCloseable owned) {
+                        Runnable schema, AutoCloseable owned, boolean indexedWithin) {
         this.g = Objects.requireNonNull(g, "g");
         this.description = Objects.requireNonNull(description, "description");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.batching = Objects.requireNonNull(batching, "batching");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.owned = owned;
+        this.indexedWithin = indexedWithin;
     }
 
     /** @return how a traversal source over a graph in this process takes transactions */
@@ -156,7 +160,7 @@ public final class TinkerPopGraphStore implements GraphStore {
             }
         };
         TinkerPopGraphStore store = new TinkerPopGraphStore(graph.traversal(), "tinkergraph (in memory)",
-                Transactions.NONE, Batching.LOCAL, indexes, graph);
+                Transactions.NONE, Batching.LOCAL, indexes, graph, false);
         store.ensureSchema();
         return store;
     }
@@ -231,7 +235,18 @@ public final class TinkerPopGraphStore implements GraphStore {
         if (elements.isEmpty()) {
             return UpsertResult.empty();
         }
-        return write("upsert into", source -> new UpsertWriter(source, batching).write(elements));
+        List<UpsertWriter> writer = new ArrayList<>(1);
+        UpsertResult result = write("upsert into", source -> {
+            writer.add(writer(source));
+            return writer.get(0).write(elements);
+        });
+        // Committed: what the call found or wrote spares later calls a lookup by external id.
+        hints.learn(writer.get(0).learnt());
+        return result;
+    }
+
+    private UpsertWriter writer(GraphTraversalSource source) {
+        return new UpsertWriter(source, batching, hints, indexedWithin);
     }
 
     /**
@@ -245,6 +260,7 @@ public final class TinkerPopGraphStore implements GraphStore {
         if (id == null || id.isBlank()) {
             return false;
         }
+        hints.clear();
         return write("delete a person from", source -> {
             boolean found = false;
             for (DerivedEdge d : DerivedEdge.values()) {
@@ -548,7 +564,7 @@ public final class TinkerPopGraphStore implements GraphStore {
                     .inE(Schema.ASSIGNED_TO).has(Schema.STATUS, P.within(OPEN_STATUSES)).hasNext()) {
                 return ProposeOutcome.CONVERSATION_BUSY;
             }
-            new UpsertWriter(source, batching).write(List.of(proposal));
+            writer(source).write(List.of(proposal));
             return ProposeOutcome.CREATED;
         });
     }
@@ -565,7 +581,7 @@ public final class TinkerPopGraphStore implements GraphStore {
                     || !current.get().conversationId().equals(updated.conversationId())) {
                 return false;
             }
-            new UpsertWriter(source, batching).write(List.of(updated));
+            writer(source).write(List.of(updated));
             return true;
         });
     }

@@ -56,14 +56,28 @@ final class UpsertWriter {
 
     private final GraphTraversalSource g;
     private final Batching batching;
+    private final VertexHints hints;
+    /** True when {@code has(uid, within(...))} is served by an index (JanusGraph): lookups go in chunks. */
+    private final boolean indexedWithin;
     /** label -> external id -> vertex id, for vertices found or written during this call. */
     private final Map<String, Map<String, Object>> vids = new HashMap<>();
+    /** External ids whose vertices (under every label) are in {@link #vids}. */
     private final Set<String> lookedUp = new HashSet<>();
+    /** External ids resolved from hints: complete as of when the hint was learnt. */
+    private final Set<String> hinted = new HashSet<>();
     private final Set<List<String>> pending = new HashSet<>();
 
-    UpsertWriter(GraphTraversalSource g, Batching batching) {
+    /**
+     * @param g             the traversal source of the call (its transaction's, if any)
+     * @param batching      how requests are cut
+     * @param hints         vertex ids learnt by earlier writes, checked before use
+     * @param indexedWithin whether the graph answers {@code has(uid, within(...))} from an index
+     */
+    UpsertWriter(GraphTraversalSource g, Batching batching, VertexHints hints, boolean indexedWithin) {
         this.g = g;
         this.batching = batching;
+        this.hints = hints;
+        this.indexedWithin = indexedWithin;
     }
 
     UpsertResult write(List<? extends GraphElement> elements) {
@@ -80,15 +94,25 @@ final class UpsertWriter {
             }
         }
         pending.addAll(nodes.keySet());
-        if (batching.bySize()) {
-            // Against a server, every endpoint in a few traversals rather than a round trip each. In process, the
-            // endpoints are looked up one by one when needed, by an indexed has(uid, x).
-            List<String> endpoints = new ArrayList<>();
-            for (EdgeSpec e : edges.values()) {
-                endpoints.add(e.fromUid());
-                endpoints.add(e.toUid());
+        // Every lookup by external id before the first write: in a JanusGraph transaction, a lookup by property
+        // after writes scans every element the transaction wrote.
+        List<String> uids = new ArrayList<>();
+        for (EdgeSpec e : edges.values()) {
+            uids.add(e.fromUid());
+            uids.add(e.toUid());
+        }
+        for (VertexSpec v : nodes.values()) {
+            uids.add(v.uid());
+            for (DerivedEdge d : DerivedEdge.values()) {
+                if (v.label().equals(d.ownerLabel) && v.props().get(d.key) != null) {
+                    uids.add(v.props().get(d.key).toString());
+                }
             }
-            lookUpAll(endpoints);
+        }
+        lookUpAll(uids);
+        Map<DerivedEdge, List<Map<String, Object>>> unlinked = new java.util.EnumMap<>(DerivedEdge.class);
+        for (DerivedEdge d : DerivedEdge.values()) {
+            unlinked.put(d, ownersNaming(d, nodes.values()));
         }
 
         List<EdgeSpec> writable = new ArrayList<>();
@@ -106,7 +130,6 @@ final class UpsertWriter {
         }
 
         long nodesCreated = 0;
-        lookUpAll(nodes.values().stream().map(VertexSpec::uid).toList());
         for (VertexSpec v : nodes.values()) {
             if (vids.getOrDefault(v.label(), Map.of()).get(v.uid()) == null) {
                 nodesCreated++;
@@ -116,9 +139,25 @@ final class UpsertWriter {
         long edgesCreated = writeEdges(writable);
         for (DerivedEdge d : DerivedEdge.values()) {
             syncFromOwners(d, nodes.values());
-            syncFromTargets(d, nodes.values());
+            link(d, unlinked.get(d));
         }
         return new UpsertResult(nodes.size(), nodesCreated, writable.size(), edgesCreated, skipped, skippedCount);
+    }
+
+    /**
+     * @return external id -> (label -> vertex id) of every external id this call looked up or wrote, complete: for
+     *         {@link VertexHints#learn} once the call is committed
+     */
+    Map<String, Map<String, Object>> learnt() {
+        Map<String, Map<String, Object>> out = new HashMap<>();
+        for (Map.Entry<String, Map<String, Object>> byLabel : vids.entrySet()) {
+            for (Map.Entry<String, Object> v : byLabel.getValue().entrySet()) {
+                if (lookedUp.contains(v.getKey())) {
+                    out.computeIfAbsent(v.getKey(), k -> new HashMap<>()).put(byLabel.getKey(), v.getValue());
+                }
+            }
+        }
+        return out;
     }
 
     // ---- resolving external ids ----
@@ -134,7 +173,17 @@ final class UpsertWriter {
 
     /** @return the vertex id of the node of that kind with that external id, or null; employees before customers */
     private Object vid(NodeKind kind, String uid) {
-        lookUp(uid);
+        lookUpAll(List.of(uid));
+        Object vid = known(kind, uid);
+        if (vid == null && hinted.remove(uid)) {
+            // The hint was complete when learnt; a vertex of this kind may have been written since, elsewhere.
+            lookUpByUid(List.of(uid));
+            vid = known(kind, uid);
+        }
+        return vid;
+    }
+
+    private Object known(NodeKind kind, String uid) {
         for (String label : Schema.labels(kind)) {
             Object vid = vids.getOrDefault(label, Map.of()).get(uid);
             if (vid != null) {
@@ -144,19 +193,64 @@ final class UpsertWriter {
         return null;
     }
 
-    private void lookUp(String uid) {
-        lookUpAll(List.of(uid));
-    }
-
-    /** Finds the vertices of these external ids not looked up yet, one traversal per chunk. */
+    /**
+     * Finds the vertices of these external ids not looked up yet: those with hints by vertex id (checked: the
+     * vertex must still be there with that label and external id), the others by external id.
+     */
     private void lookUpAll(Collection<String> uids) {
-        List<Object> wanted = new ArrayList<>();
+        List<String> wanted = new ArrayList<>();
+        Map<Object, String> hintedVertices = new LinkedHashMap<>();
+        Map<String, Integer> expected = new HashMap<>();
         for (String uid : uids) {
-            if (lookedUp.add(uid)) {
+            if (!lookedUp.add(uid)) {
+                continue;
+            }
+            Map<String, Object> hint = hints.get(uid);
+            if (hint == null) {
                 wanted.add(uid);
+            } else {
+                hint.values().forEach(vid -> hintedVertices.put(vid, uid));
+                expected.put(uid, hint.size());
             }
         }
-        for (List<Object> chunk : chunks(wanted)) {
+        if (!hintedVertices.isEmpty()) {
+            Map<String, Integer> confirmed = new HashMap<>();
+            for (List<Object> chunk : chunks(new ArrayList<>(hintedVertices.keySet()))) {
+                for (Map<String, Object> f : g.V(chunk.toArray()).<Object>project("l", "u", "v").by(T.label)
+                        .by(__.coalesce(__.values(Schema.UID), __.constant(""))).by(T.id).toList()) {
+                    String uid = hintedVertices.get(f.get("v"));
+                    if (uid != null && uid.equals(f.get("u"))) {
+                        vids.computeIfAbsent((String) f.get("l"), k -> new HashMap<>()).putIfAbsent(uid, f.get("v"));
+                        confirmed.merge(uid, 1, Integer::sum);
+                    }
+                }
+            }
+            for (Map.Entry<String, Integer> e : expected.entrySet()) {
+                if (e.getValue().equals(confirmed.get(e.getKey()))) {
+                    hinted.add(e.getKey());
+                } else {
+                    wanted.add(e.getKey());
+                }
+            }
+        }
+        lookUpByUid(wanted);
+    }
+
+    /** Finds the vertices of these external ids by external id: in chunks where an index serves that, else one by one. */
+    private void lookUpByUid(List<String> wanted) {
+        List<List<Object>> lookups = new ArrayList<>();
+        if (batching.bySize() || indexedWithin) {
+            lookups.addAll(chunks(new ArrayList<Object>(wanted)));
+        } else {
+            // TinkerGraph's index serves has(uid, x), not within: one indexed lookup each.
+            for (String uid : wanted) {
+                lookups.add(List.of(uid));
+            }
+        }
+        for (List<Object> chunk : lookups) {
+            for (Object uid : chunk) {
+                lookedUp.add((String) uid);
+            }
             List<Map<String, Object>> found = g.V().has(Schema.UID, chunk.size() == 1 ? P.eq(chunk.get(0)) : P.within(chunk))
                     .<Object>project("l", "u", "v").by(T.label).by(Schema.UID).by(T.id).toList();
             for (Map<String, Object> f : found) {
@@ -402,16 +496,8 @@ final class UpsertWriter {
 
     /** Points the derived edge of every owner written in this call at its current target, or removes it. */
     private void syncFromOwners(DerivedEdge d, Collection<VertexSpec> nodes) {
+        // The references were looked up before the first write.
         Map<Object, Object> wanted = new LinkedHashMap<>();
-        List<String> refs = new ArrayList<>();
-        for (VertexSpec v : nodes) {
-            if (v.label().equals(d.ownerLabel) && v.props().get(d.key) != null) {
-                refs.add(v.props().get(d.key).toString());
-            }
-        }
-        if (batching.bySize()) {
-            lookUpAll(refs);
-        }
         for (VertexSpec v : nodes) {
             if (v.label().equals(d.ownerLabel)) {
                 Object ref = v.props().get(d.key);
@@ -448,8 +534,14 @@ final class UpsertWriter {
         addEdges(d.label, rows, Set.of());
     }
 
-    /** Links owners written earlier whose reference names a node written in this call. */
-    private void syncFromTargets(DerivedEdge d, Collection<VertexSpec> nodes) {
+    /**
+     * Finds, before anything is written, the owners written earlier whose reference names a node of this call and
+     * that lack the derived edge (their target was missing until now). Owners written in this call are left to
+     * {@link #syncFromOwners}.
+     *
+     * @return rows {@code {v: owner vertex id, ref: the external id it names}}
+     */
+    private List<Map<String, Object>> ownersNaming(DerivedEdge d, Collection<VertexSpec> nodes) {
         Set<String> targetLabels = Set.of(Schema.labels(d.target));
         Set<String> written = new HashSet<>();
         for (VertexSpec v : nodes) {
@@ -458,16 +550,38 @@ final class UpsertWriter {
             }
         }
         if (written.isEmpty()) {
-            return;
+            return List.of();
         }
-        // Owners without the edge are few (their target was missing): one scan finds them all.
-        GraphTraversal<Vertex, Vertex> owners = g.V().hasLabel(d.ownerLabel).has(d.key);
-        owners = d.ownerIsOut ? owners.not(__.outE(d.label)) : owners.not(__.inE(d.label));
+        List<GraphTraversal<Vertex, Vertex>> queries = new ArrayList<>();
+        if (indexedWithin) {
+            // Served by the index on the reference.
+            for (List<Object> chunk : chunks(new ArrayList<Object>(written))) {
+                queries.add(g.V().has(d.key, P.within(chunk)).hasLabel(d.ownerLabel));
+            }
+        } else {
+            // Owners without the edge are few (their target was missing): one scan finds them all.
+            queries.add(g.V().hasLabel(d.ownerLabel).has(d.key));
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> m : owners.<Object>project("v", "ref").by(T.id).by(d.key).toList()) {
-            String ref = String.valueOf(m.get("ref"));
-            if (written.contains(ref)) {
-                rows.add(derivedRow(d, m.get("v"), vid(d.target, ref)));
+        for (GraphTraversal<Vertex, Vertex> owners : queries) {
+            owners = d.ownerIsOut ? owners.not(__.outE(d.label)) : owners.not(__.inE(d.label));
+            for (Map<String, Object> m : owners.<Object>project("v", "u", "ref").by(T.id).by(Schema.UID).by(d.key).toList()) {
+                String ref = String.valueOf(m.get("ref"));
+                if (written.contains(ref) && !pending.contains(List.of(d.ownerLabel, String.valueOf(m.get("u"))))) {
+                    rows.add(m);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Links the owners {@link #ownersNaming} found to the nodes of this call they name. */
+    private void link(DerivedEdge d, List<Map<String, Object>> owners) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> m : owners) {
+            Object target = known(d.target, String.valueOf(m.get("ref")));
+            if (target != null) {
+                rows.add(derivedRow(d, m.get("v"), target));
             }
         }
         addEdges(d.label, rows, Set.of());
