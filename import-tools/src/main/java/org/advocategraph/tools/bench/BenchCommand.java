@@ -3,12 +3,15 @@ package org.advocategraph.tools.bench;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import org.advocategraph.tools.generate.DatasetGenerator;
@@ -18,7 +21,8 @@ import org.advocategraph.tools.load.ImportOptions;
 /** {@code advocates bench}: measurements side by side with a named peer, in one run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure against a named peer in one run and print the ratios.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Match.class, BenchCommand.Analytics.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Match.class, BenchCommand.Analytics.class,
+                BenchCommand.Backends.class})
 public final class BenchCommand {
 
     /** What the benchmarks measure on: a folder of import files, or a dataset generated into a work folder. */
@@ -119,7 +123,7 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             if (rate < 1 || seconds < 1 || workers < 1) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate, --seconds and --workers must be positive");
+                throw new ParameterException(spec.commandLine(), "--rate, --seconds and --workers must be positive");
             }
             var out = spec.commandLine().getOut();
             return dataset.inWorkFolder(out, (files, work) -> new MatchBenchmark(out).run(files, work, rate, seconds, workers));
@@ -156,12 +160,84 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             if (iterations < 1 || repeat < 1 || leidenStarts < 1) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                throw new ParameterException(spec.commandLine(),
                         "--iterations, --repeat and --leiden-starts must be positive");
             }
             var out = spec.commandLine().getOut();
             return dataset.inWorkFolder(out, (files, work) -> new AnalyticsBenchmark(out, iterations, repeat, leidenStarts, online, storeLoad)
                     .run(files, work));
+        }
+    }
+
+    /** {@code advocates bench backends}. */
+    @Command(name = "backends", mixinStandardHelpOptions = true,
+            description = {"Import rate and match latency on every store backend, side by side in one run, against",
+                    "embedded Neo4j: the dataset imported into each (as advocates import --store does), the service",
+                    "started on it, its answers compared with Neo4j's, then POST /api/v1/matches loaded from a separate",
+                    "process, open-loop at a fixed rate and closed-loop. Gremlin Server and JanusGraph Server run in",
+                    "this process. Run it with -Xmx8g or so for 100,000 people."})
+    static final class Backends implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Dataset dataset;
+
+        @Option(names = "--backends", split = ",", paramLabel = "NAME",
+                defaultValue = "neo4j,tinkergraph,gremlin-server,janusgraph,janusgraph-server",
+                description = "Backends to start and measure, of neo4j, tinkergraph, gremlin-server, janusgraph, "
+                        + "janusgraph-server (default: all); embedded Neo4j is always measured, first.")
+        List<String> backends;
+
+        @Option(names = "--store", paramLabel = "URI",
+                description = "Also measure this store (any store URI, e.g. a JanusGraph Server with Cassandra); it must "
+                        + "be empty. Login: --store-user, password in ADVOCATES_STORE_PASSWORD. Repeatable.")
+        List<String> stores = new ArrayList<>();
+
+        @Option(names = "--store-user", paramLabel = "USER", description = "User of the --store stores.")
+        String storeUser;
+
+        @Option(names = "--rate", defaultValue = "100", description = "Requests per second of the open-loop phase (default: ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "Length of each phase (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--workers", defaultValue = "8", description = "Requests in flight in the closed-loop phase (default: ${DEFAULT-VALUE}).")
+        int workers;
+
+        @Option(names = "--compare", defaultValue = "200", description = "Requests whose answers are compared with Neo4j's on each backend (default: ${DEFAULT-VALUE}).")
+        int compare;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rate < 1 || seconds < 1 || workers < 1 || compare < 0) {
+                throw new ParameterException(spec.commandLine(), "--rate, --seconds and --workers must be positive, --compare 0 or more");
+            }
+            List<BackendBenchmark.Backend> chosen = new ArrayList<>();
+            for (String name : backends) {
+                try {
+                    chosen.add(BackendBenchmark.Backend.of(name.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--backends: " + e.getMessage());
+                }
+            }
+            String password = System.getenv("ADVOCATES_STORE_PASSWORD");
+            List<BackendBenchmark.External> externals = stores.stream()
+                    .map(uri -> new BackendBenchmark.External(uri, storeUser, password)).toList();
+            var out = spec.commandLine().getOut();
+            boolean[] same = {true};
+            dataset.inWorkFolder(out, (files, work) -> {
+                for (BackendBenchmark.Figures f : new BackendBenchmark(out, rate, seconds, workers, compare)
+                        .run(files, work, chosen, externals)) {
+                    same[0] &= f.sameGraph() && f.sameAnswers() == f.answers();
+                }
+            });
+            if (!same[0]) {
+                spec.commandLine().getErr().println("bench backends: a backend's graph or answers differ from embedded Neo4j's (see DIFF above)");
+                return 1;
+            }
+            return 0;
         }
     }
 }

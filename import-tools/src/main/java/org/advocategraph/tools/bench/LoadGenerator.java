@@ -43,11 +43,14 @@ import org.neo4j.driver.exceptions.Neo4jException;
  *
  * <p>Arguments: {@code requests-file service-url bolt-uri rate seconds workers}; the API key comes from the
  * environment variable {@code ADVOCATES_BENCH_KEY}, the database password from {@code ADVOCATES_BENCH_PASSWORD}.
+ * A Bolt URI of {@value #NO_PEER} measures the service alone. {@link #launch} runs it from another process.
  */
 public final class LoadGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How long a request may take before it counts as timed out. */
     static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** The Bolt URI argument that measures the service alone, without the hand-written Cypher peer. */
+    static final String NO_PEER = "-";
 
     private LoadGenerator() {
     }
@@ -92,6 +95,10 @@ public final class LoadGenerator {
                 throw new IOException("HTTP " + r.statusCode() + ": " + r.body());
             }
         };
+        if (NO_PEER.equals(bolt)) {
+            measure(List.of(Map.entry("advocates", service)), requests, rate, seconds, workers);
+            return;
+        }
         try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", System.getenv("ADVOCATES_BENCH_PASSWORD")),
                 Config.builder().withLogging(Logging.none()).withMaxConnectionPoolSize(workers + 8).build())) {
             Target naive = (request, timeout) -> {
@@ -106,13 +113,66 @@ public final class LoadGenerator {
                     throw e;
                 }
             };
-            // Warm both up, so that neither pays for class loading, JIT or query planning in the measurement.
-            closedLoop("warm-up", service, requests, 5, workers, TIMEOUT);
-            closedLoop("warm-up", naive, requests, 5, workers, TIMEOUT);
-            for (var peer : List.of(Map.entry("advocates", service), Map.entry("naive-cypher", naive))) {
-                print(openLoop(peer.getKey(), peer.getValue(), requests, rate, seconds, workers * 4, TIMEOUT));
-                print(closedLoop(peer.getKey(), peer.getValue(), requests, seconds, workers, TIMEOUT));
+            measure(List.of(Map.entry("advocates", service), Map.entry("naive-cypher", naive)), requests, rate, seconds,
+                    workers);
+        }
+    }
+
+    /**
+     * Runs the load generator in a process of its own (this JVM's java and class path, 1 GB of heap) and hands over
+     * each measurement as it is printed.
+     *
+     * @param requests      the requests file, one JSON match request per line
+     * @param serviceUrl    the service's base URL
+     * @param key           an API key the service accepts
+     * @param bolt          the Bolt URI of the database for the hand-written Cypher peer, or {@value #NO_PEER}
+     * @param password      the database's password, or null without a peer
+     * @param rate          requests per second of the open-loop phase
+     * @param seconds       length of each phase
+     * @param workers       requests in flight in the closed-loop phase
+     * @param each          receives each measurement, in order
+     * @throws IllegalStateException when the generator exits with an error
+     */
+    static void launch(Path requests, String serviceUrl, String key, String bolt, String password, int rate, int seconds,
+                       int workers, java.util.function.Consumer<JsonNode> each) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                LoadGenerator.class.getName(), requests.toString(), serviceUrl, bolt, Integer.toString(rate),
+                Integer.toString(seconds), Integer.toString(workers));
+        pb.environment().put("ADVOCATES_BENCH_KEY", key);
+        if (password != null) {
+            pb.environment().put("ADVOCATES_BENCH_PASSWORD", password);
+        }
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process generator = pb.start();
+        try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(generator.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                each.accept(JSON.readTree(line));
             }
+        }
+        if (generator.waitFor() != 0) {
+            throw new IllegalStateException("the load generator failed with exit code " + generator.exitValue());
+        }
+    }
+
+    /** @return one measurement as a line of the report */
+    static String describe(JsonNode m) {
+        return String.format(Locale.ROOT, "%-13s %-26s %,7d req %4d err %5d timed out %8.1f req/s  p50 %7.2f ms  p90 %7.2f ms"
+                        + "  p99 %8.2f ms  max %8.2f ms",
+                m.get("peer").asText(), m.get("mode").asText(), m.get("requests").asInt(), m.get("errors").asInt(),
+                m.get("timeouts").asInt(), m.get("throughput").asDouble(), m.get("p50").asDouble(), m.get("p90").asDouble(),
+                m.get("p99").asDouble(), m.get("max").asDouble());
+    }
+
+    private static void measure(List<Map.Entry<String, Target>> peers, List<JsonNode> requests, int rate, int seconds,
+                                int workers) throws IOException, InterruptedException {
+        // Warm every peer up, so that none pays for class loading, JIT or query planning in the measurement.
+        for (var peer : peers) {
+            closedLoop("warm-up", peer.getValue(), requests, 5, workers, TIMEOUT);
+        }
+        for (var peer : peers) {
+            print(openLoop(peer.getKey(), peer.getValue(), requests, rate, seconds, workers * 4, TIMEOUT));
+            print(closedLoop(peer.getKey(), peer.getValue(), requests, seconds, workers, TIMEOUT));
         }
     }
 

@@ -1,7 +1,5 @@
 package org.advocategraph.tools.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,29 +75,13 @@ final class MatchBenchmark {
         try (AdvocateService service = AdvocateService.open(config, config.keys()).start()) {
             out.printf(Locale.ROOT, "Service ready in %.1f s (graph read into memory)%n", (System.nanoTime() - t0) / 1e9);
             out.flush();
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                    LoadGenerator.class.getName(), requests.toString(), "http://127.0.0.1:" + service.port(),
-                    db.settings().uri(), Integer.toString(rate), Integer.toString(seconds), Integer.toString(workers));
-            pb.environment().put("ADVOCATES_BENCH_KEY", key);
-            pb.environment().put("ADVOCATES_BENCH_PASSWORD", db.settings().password());
-            pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-            Process generator = pb.start();
             List<JsonNode> results = new ArrayList<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(generator.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    JsonNode m = JSON.readTree(line);
-                    results.add(m);
-                    out.printf(Locale.ROOT, "%-13s %-26s %,7d req %4d err %5d timed out %8.1f req/s  p50 %7.2f ms  p90 %7.2f ms  p99 %8.2f ms  max %8.2f ms%n",
-                            m.get("peer").asText(), m.get("mode").asText(), m.get("requests").asInt(), m.get("errors").asInt(), m.get("timeouts").asInt(),
-                            m.get("throughput").asDouble(), m.get("p50").asDouble(), m.get("p90").asDouble(),
-                            m.get("p99").asDouble(), m.get("max").asDouble());
-                    out.flush();
-                }
-            }
-            if (generator.waitFor() != 0) {
-                throw new IllegalStateException("the load generator failed with exit code " + generator.exitValue());
-            }
+            LoadGenerator.launch(requests, "http://127.0.0.1:" + service.port(), key, db.settings().uri(),
+                    db.settings().password(), rate, seconds, workers, m -> {
+                        results.add(m);
+                        out.println(LoadGenerator.describe(m));
+                        out.flush();
+                    });
             report(results);
         }
     }
@@ -130,7 +112,7 @@ final class MatchBenchmark {
     }
 
     /** Writes one request per customer with interests (at most 5,000): its id, its interests as topics. */
-    private static int writeRequests(Neo4jGraphStore store, Path file) throws java.io.IOException {
+    static int writeRequests(org.advocategraph.store.GraphStore store, Path file) throws java.io.IOException {
         Map<String, List<String>> topics = new TreeMap<>();
         store.scan(Interest.class, 10_000, batch -> batch.forEach(i -> topics.computeIfAbsent(i.customerId(), k -> new ArrayList<>()).add(i.topicId())));
         List<String> lines = new ArrayList<>();

@@ -78,7 +78,20 @@ public final class AdvocateService implements AutoCloseable {
      * @throws org.advocategraph.store.StoreException when the store cannot be opened; nothing is left running
      */
     public static AdvocateService open(ServiceConfig config, ApiKeys keys) {
-        OpenStore store = OpenStore.open(config.store());
+        return open(config, keys, OpenStore.open(config.store()));
+    }
+
+    /**
+     * Wires the service over a store already open, which it then owns: closing the service closes it. For a store
+     * that lives only as long as its process ({@code tinkergraph:memory}, {@code janusgraph:inmemory}) filled
+     * before serving.
+     *
+     * @param config the configuration; its store settings are not used
+     * @param keys   the API keys to accept
+     * @param store  the open store
+     * @return the wired service
+     */
+    public static AdvocateService open(ServiceConfig config, ApiKeys keys, OpenStore store) {
         Optional<WebhookDispatcher> webhook = Optional.empty();
         try {
             // The engines read from memory; writes go through to the store.
