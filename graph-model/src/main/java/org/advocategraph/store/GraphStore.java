@@ -410,6 +410,17 @@ public interface GraphStore extends AutoCloseable {
     boolean deleteDocument(String kind, String id);
 
     /**
+     * A cheap check for writes: a value that every write through any store object over the same graph changes, read
+     * in one lookup. Stores whose {@link #counts()} are cheap (Neo4j keeps them) need none. Writes that bypass this
+     * interface (a script of one's own against the graph) do not change it.
+     *
+     * @return the current value, or empty when the store keeps none
+     */
+    default Optional<String> changeToken() {
+        return Optional.empty();
+    }
+
+    /**
      * @return how current the reads are when they come from a copy of the graph; empty when every read goes to
      *         the store of record
      */

@@ -84,6 +84,34 @@ public abstract class GraphStoreContract {
         }
     }
 
+    @Test
+    void shouldMoveTheChangeTokenOnEveryWriteAndOnlyThen() {
+        // Given the fixture written, and the token it left (stores whose counts are cheap keep none)
+        store.upsert(NODES);
+        store.upsert(RELATIONSHIPS);
+        Optional<String> token = store.changeToken();
+
+        // When nothing is written, Then reads leave it alone
+        store.counts();
+        store.employees(List.of("e1", "e2"));
+        assertEquals(token, store.changeToken());
+
+        // When each kind of write happens, Then each moves it (or, without a token, it stays empty)
+        List<Runnable> writes = List.of(
+                () -> store.upsert(List.of(new Topic("t9", "Storage"))),
+                () -> store.putDocument("policy", "p", "{}"),
+                () -> store.deleteDocument("policy", "p"),
+                () -> store.proposeAssignment(proposal("as-token", "e1", "v1")),
+                () -> store.deletePerson("c2"));
+        Set<Optional<String>> seen = new HashSet<>(Set.of(token));
+        for (Runnable write : writes) {
+            write.run();
+            Optional<String> now = store.changeToken();
+            assertEquals(token.isPresent(), now.isPresent());
+            assertTrue(now.isEmpty() || seen.add(now), "the token did not move: " + now);
+        }
+    }
+
     // ---- the fixture: every node and relationship type, with known answers ----
 
     private static final Employee ADA = new Employee("e1", "Ada", "Engineer", "engineering", "emea", List.of("en", "fr"),

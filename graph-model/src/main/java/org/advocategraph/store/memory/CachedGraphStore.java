@@ -63,8 +63,13 @@ public final class CachedGraphStore implements GraphStore {
             Assignment.class);
     private static final int LOAD_BATCH = 10_000;
 
+    /** Checks for outside writes between two that compare the counts even though the change token stayed. */
+    static final int FULL_CHECK_EVERY = 10;
+
     private final GraphStore store;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile String lastToken;
     private MemoryGraph graph;
     private volatile Freshness freshness;
 
@@ -103,11 +108,21 @@ public final class CachedGraphStore implements GraphStore {
     }
 
     /**
-     * Reloads when the store's counts differ from memory's: another process wrote to the store.
+     * Reloads when the store's counts differ from memory's: another process wrote to the store. Where the store keeps
+     * a {@link GraphStore#changeToken() change token} (a graph whose counts cost a scan), the counts are compared only
+     * when the token moved since the last check, or at every {@value #FULL_CHECK_EVERY}th check (for writes that
+     * bypass the store's interface).
      *
      * @return true when it reloaded
      */
     public boolean refreshIfChanged() {
+        // Read before the counts: a write between the two is seen now or at the next check, never missed.
+        Optional<String> token = store.changeToken();
+        int check = checks.incrementAndGet();
+        if (token.isPresent() && token.get().equals(lastToken) && check % FULL_CHECK_EVERY != 0) {
+            return false;
+        }
+        lastToken = token.orElse(null);
         Map<String, Long> stored = store.counts();
         Map<String, Long> held = read(graph::counts);
         for (var entry : held.entrySet()) {
@@ -119,6 +134,12 @@ public final class CachedGraphStore implements GraphStore {
             }
         }
         return false;
+    }
+
+    /** {@inheritDoc} The store of record's: writes go through to it. */
+    @Override
+    public Optional<String> changeToken() {
+        return store.changeToken();
     }
 
     @Override

@@ -100,6 +100,10 @@ public final class TinkerPopGraphStore implements GraphStore {
         REMOTE
     }
 
+    /** Kind and id of the document that holds the change token. */
+    private static final String CHANGE_KIND = "advocates.store";
+    private static final String CHANGE_ID = "changed";
+
     private final GraphTraversalSource g;
     private final String description;
     private final Transactions transactions;
@@ -299,6 +303,7 @@ public final class TinkerPopGraphStore implements GraphStore {
         Transaction tx = g.tx();
         try {
             GraphTraversalSource gtx = tx.begin();
+            stamp(gtx);
             R result = work.apply(gtx);
             tx.commit();
             return result;
@@ -316,6 +321,7 @@ public final class TinkerPopGraphStore implements GraphStore {
 
     private <R> R directly(String what, Function<GraphTraversalSource, R> work) {
         try {
+            stamp(g);
             return work.apply(g);
         } catch (RuntimeException e) {
             throw new StoreException(what + " " + description
@@ -701,12 +707,31 @@ public final class TinkerPopGraphStore implements GraphStore {
 
     @Override
     public void putDocument(String kind, String id, String json) {
+        writeDocument(gt -> document(gt, kind, id, json));
+    }
+
+    private static void document(GraphTraversalSource gt, String kind, String id, String json) {
         String key = kind + "/" + id;
-        writeDocument(gt -> gt.V().hasLabel(Schema.DOCUMENT).has(Schema.UID, key).fold()
+        gt.V().hasLabel(Schema.DOCUMENT).has(Schema.UID, key).fold()
                 .coalesce(__.unfold(), __.addV(Schema.DOCUMENT).property(Schema.UID, key))
                 .property(VertexProperty.Cardinality.single, Schema.KIND, kind)
                 .property(VertexProperty.Cardinality.single, Schema.DOC_ID, id)
-                .property(VertexProperty.Cardinality.single, Schema.JSON, json).iterate());
+                .property(VertexProperty.Cardinality.single, Schema.JSON, json).iterate();
+    }
+
+    /**
+     * Moves the change token, first thing in a write (in its transaction, if any): a lookup by property after a
+     * JanusGraph transaction's writes would scan them.
+     */
+    private static void stamp(GraphTraversalSource gt) {
+        document(gt, CHANGE_KIND, CHANGE_ID, java.util.UUID.randomUUID().toString());
+    }
+
+    /** {@inheritDoc} Here a document every write through a store object of this class rewrites, first. */
+    @Override
+    public Optional<String> changeToken() {
+        return read(() -> g.V().hasLabel(Schema.DOCUMENT).has(Schema.UID, CHANGE_KIND + "/" + CHANGE_ID)
+                .<String>values(Schema.JSON).tryNext());
     }
 
     @Override
@@ -723,12 +748,15 @@ public final class TinkerPopGraphStore implements GraphStore {
         lock.writeLock().lock();
         try {
             if (transactions == Transactions.NONE) {
+                stamp(g);
                 work.accept(g);
                 return;
             }
             Transaction tx = g.tx();
             try {
-                work.accept(tx.begin());
+                GraphTraversalSource gtx = tx.begin();
+                stamp(gtx);
+                work.accept(gtx);
                 tx.commit();
             } catch (RuntimeException e) {
                 if (tx.isOpen()) {

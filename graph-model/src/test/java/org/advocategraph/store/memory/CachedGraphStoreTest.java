@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +76,42 @@ class CachedGraphStoreTest extends GraphStoreContract {
             assertTrue(cached.refreshIfChanged());
             assertEquals(Optional.of(employee("e2")), cached.employee("e2"));
             assertFalse(cached.refreshIfChanged());
+        }
+    }
+
+    @Test
+    void shouldCountTheStoreOnlyWhenItsChangeTokenMovedOrAtEveryTenthCheck() {
+        // Given a read model over a store that keeps a change token, with the store's counts watched
+        TinkerPopGraphStore backing = TinkerPopGraphStore.inMemory();
+        AtomicInteger counted = new AtomicInteger();
+        GraphStore watched = (GraphStore) Proxy.newProxyInstance(GraphStore.class.getClassLoader(),
+                new Class<?>[] {GraphStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("counts")) {
+                        counted.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(backing, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (CachedGraphStore cached = new CachedGraphStore(watched)) {
+            cached.upsert(List.of(employee("e1")));
+            assertFalse(cached.refreshIfChanged(), "its own write moved the token; the counts agree");
+            int afterFirst = counted.get();
+
+            // When nothing is written, Then the next checks read the token only, until the tenth
+            for (int check = 2; check < CachedGraphStore.FULL_CHECK_EVERY; check++) {
+                assertFalse(cached.refreshIfChanged());
+            }
+            assertEquals(afterFirst, counted.get(), "checks with an unmoved token count nothing");
+            assertFalse(cached.refreshIfChanged());
+            assertEquals(afterFirst + 1, counted.get(), "the tenth check counts anyway");
+
+            // When another writer writes, Then the next check sees the token move and reloads
+            backing.upsert(List.of(employee("e2")));
+            assertTrue(cached.refreshIfChanged());
+            assertEquals(Optional.of(employee("e2")), cached.employee("e2"));
         }
     }
 }
