@@ -32,26 +32,23 @@ import org.advocategraph.tools.generate.DatasetGenerator;
 import org.advocategraph.tools.generate.GeneratorSpec;
 
 /**
- * {@code advocates export} end to end, through the real command line, on every store that keeps its graph from one
- * invocation to the next: the embedded Neo4j (the default store, in a {@code --data} folder), a Gremlin Server
- * hosting a TinkerGraph ({@link LocalGremlinServer}) and a JanusGraph Server hosting an in-memory JanusGraph
- * ({@link LocalJanusGraphServer}), both servers in this JVM. Each backend imports the same generated dataset with
- * {@code advocates import}, then exports it as CSV, GraphML and GEXF (with topics); every file must be byte for
- * byte the embedded Neo4j's (the reference, itself checked against the generated rows), since every adapter scans
- * in the same key order and nothing in the files depends on the clock. Importing the exported CSV folder into the
- * same store again must change nothing: the import creates nothing, the store keeps the counts of one import of the
- * dataset (those of an in-memory TinkerGraph in this JVM, which are Neo4j's too: {@link GraphExportNeo4jIT}), and a
- * second export gives the same bytes. A bad export (an unknown format, a store nobody answers at) fails with a
- * line naming the value and writes nothing.
+ * {@code advocates export} end to end, through the real command line, on the TinkerPop stores that keep their graph
+ * from one invocation to the next: a Gremlin Server hosting a TinkerGraph ({@link LocalGremlinServer}) and a
+ * JanusGraph Server hosting an in-memory JanusGraph ({@link LocalJanusGraphServer}), both in this JVM. Each imports
+ * the same generated dataset with {@code advocates import}, then exports it as CSV, GraphML and GEXF (with topics);
+ * every file must be byte for byte the reference's: the same dataset imported into an in-memory TinkerGraph in this
+ * JVM and exported through {@link GraphExporter}, itself checked against the generated rows. (The reference is
+ * Neo4j's too: {@link GraphExportNeo4jIT} shows the two adapters export the same bytes, and {@code ImportIT} runs
+ * {@code advocates export} on Neo4j.) Every adapter scans in the same key order and nothing in the files depends on
+ * the clock. Importing the exported CSV folder into the same store again must change nothing: the import creates
+ * nothing, the store keeps the counts of one import, and a second export gives the same bytes. A bad export (an
+ * unknown format, a store nobody answers at) fails with a line naming the value and writes nothing.
  *
  * <p>Left out: {@code tinkergraph:memory} and {@code janusgraph:inmemory}. Every command opens the store and closes
  * it before it returns, and those stores live only as long as they are open, so each command gets a new, empty
- * graph: what {@code import} wrote is gone when {@code export} starts. Also left out, to keep the run short: an
- * external Neo4j over Bolt ({@code bolt://}), whose adapter {@link GraphExportNeo4jIT} exports and whose import
- * through the command line {@code ImportIT} runs.
+ * graph: what {@code import} wrote is gone when {@code export} starts.
  *
- * <p>The dataset is small (200 people): JanusGraph Server takes writes in 64 KB requests and is the slow one. Each
- * command on the embedded store starts and stops its database, a few seconds each time.
+ * <p>The dataset is small (200 people): JanusGraph Server takes writes in 64 KB requests and is the slow one.
  */
 class ExportBackendsIT {
     private static final GeneratorSpec DATASET = GeneratorSpec.of(11, 200);
@@ -61,7 +58,7 @@ class ExportBackendsIT {
             Pattern.compile("[1-9][0-9,]* nodes \\(0 created, [0-9,]+ updated\\) and [1-9][0-9,]* relationships \\(0 created, ");
 
     /** The stores under test. */
-    enum Backend { EMBEDDED_NEO4J, GREMLIN_SERVER, JANUSGRAPH_SERVER }
+    enum Backend { GREMLIN_SERVER, JANUSGRAPH_SERVER }
 
     /** Where one backend's first exports are: {@code csv/}, {@code network.graphml} and {@code network.gexf}. */
     private record Exports(Path dir) {
@@ -75,9 +72,11 @@ class ExportBackendsIT {
     private static Path generated;
     /** Node and relationship counts of the dataset imported once, into an in-memory TinkerGraph in this JVM. */
     private static Map<String, Long> importedOnce;
+    /** That TinkerGraph's exports, through the exporter's API: every backend's reference. */
+    private static Exports reference;
     private static LocalGremlinServer gremlinServer;
     private static LocalJanusGraphServer janusGraphServer;
-    /** Each backend's first import and exports, made once: the embedded Neo4j's is every backend's reference. */
+    /** Each backend's first import and exports, made once. */
     private static final Map<Backend, Exports> FIRST = new EnumMap<>(Backend.class);
 
     @BeforeAll
@@ -87,6 +86,11 @@ class ExportBackendsIT {
         try (GraphStore once = TinkerPopGraphStore.inMemory()) {
             GraphExporterTest.importInto(once, generated);
             importedOnce = once.counts();
+            reference = new Exports(home.resolve("reference"));
+            GraphExporter exporter = new GraphExporter(once);
+            exporter.toImportFormat(reference.csv());
+            exporter.toGraphMl(reference.dir().resolve("network.graphml"), new ExportOptions(false));
+            exporter.toGexf(reference.dir().resolve("network.gexf"), new ExportOptions(true));
         }
         gremlinServer = LocalGremlinServer.start(false, GremlinSettings.DEFAULT_MAX_CONTENT_LENGTH, null, null);
         janusGraphServer = LocalJanusGraphServer.start();
@@ -109,7 +113,6 @@ class ExportBackendsIT {
     @EnumSource(Backend.class)
     void shouldExportTheReferenceBytesAndReimportTheExportWithoutChange(Backend backend) {
         // Given the generated dataset imported into the store, and exported in every format, through the command line
-        Exports reference = reference();
         Exports first = firstExports(backend);
 
         // Then every file is byte for byte the reference's
@@ -131,11 +134,8 @@ class ExportBackendsIT {
     }
 
     @Test
-    void shouldExportWhatTheGeneratorWroteFromTheEmbeddedNeo4jReference() {
-        // Given the reference export, When it is read back
-        Exports reference = reference();
-
-        // Then each file holds the generator's rows (in key order rather than the generator's)
+    void shouldExportWhatTheGeneratorWroteInTheReference() {
+        // Given the reference export, When it is read back, Then each file holds the generator's rows (in key order rather than the generator's)
         GraphExporterTest.assertSameRows(generated, reference.csv());
         // And the networks hold every person and tie of the store, the GEXF also every topic with its edges
         Map<String, Long> counts = importedOnce;
@@ -188,10 +188,6 @@ class ExportBackendsIT {
 
     // ---- helpers ----
 
-    private static Exports reference() {
-        return firstExports(Backend.EMBEDDED_NEO4J);
-    }
-
     /**
      * Imports the generated dataset into the backend's store and exports it as CSV, GraphML and GEXF with topics,
      * all through the command line, once per backend.
@@ -211,10 +207,9 @@ class ExportBackendsIT {
         return exports;
     }
 
-    /** @return the backend's store URI, or null for the embedded Neo4j (the default store) */
+    /** @return the backend's store URI */
     private static String storeUri(Backend backend) {
         return switch (backend) {
-            case EMBEDDED_NEO4J -> null;
             case GREMLIN_SERVER -> gremlinServer.uri();
             case JANUSGRAPH_SERVER -> janusGraphServer.uri("graph");
         };
@@ -222,20 +217,15 @@ class ExportBackendsIT {
 
     /** @return the backend's node and relationship counts, read as the service opens the store */
     private static Map<String, Long> counts(Backend backend) {
-        try (OpenStore open = OpenStore.open(new StoreSettings(storeUri(backend), null, null, null, embeddedData(), 0))) {
+        try (OpenStore open = OpenStore.open(new StoreSettings(storeUri(backend), null, null, null, null, 0))) {
             return open.store().counts();
         }
-    }
-
-    private static Path embeddedData() {
-        return home.resolve("neo4j");
     }
 
     /** Runs the command line with the options that select the backend's store, as a user would type them. */
     private static Cli advocates(Backend backend, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        String uri = storeUri(backend);
-        all.addAll(uri == null ? List.of("--data", embeddedData().toString()) : List.of("--store", uri));
+        all.addAll(List.of("--store", storeUri(backend)));
         return Cli.run(all.toArray(String[]::new));
     }
 
