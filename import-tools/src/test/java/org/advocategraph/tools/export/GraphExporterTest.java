@@ -98,17 +98,9 @@ class GraphExporterTest {
         }
 
         // And both exports are byte for byte the same, file by file
-        for (ImportFile f : ImportFile.values()) {
-            assertSameBytes(first.resolve(f.fileName()), second.resolve(f.fileName()));
-        }
+        assertSameFiles(first, second);
         // And each export file holds the generator's rows (in key order rather than the generator's)
-        for (ImportFile f : ImportFile.values()) {
-            List<List<String>> exported = csv(first.resolve(f.fileName()));
-            List<List<String>> original = csv(generated.resolve(f.fileName()));
-            assertEquals(f.columns(), exported.get(0), "header of " + f.fileName());
-            assertEquals(original.size(), exported.size(), "rows of " + f.fileName());
-            assertEquals(new HashSet<>(original), new HashSet<>(exported), "rows of " + f.fileName());
-        }
+        assertSameRows(generated, first);
         // And the summary counts what was written
         assertEquals(generation.rowsPerFile(), summary.rowsPerFile());
         assertEquals(List.of(ImportFile.values()).stream().map(ImportFile::fileName).collect(Collectors.toList()),
@@ -346,7 +338,28 @@ class GraphExporterTest {
         return m;
     }
 
-    private static void assertSameBytes(Path a, Path b) {
+    /**
+     * Asserts that every import file of an export holds its header and the rows of the same file in {@code original}
+     * (a generated dataset, whose rows come in another order), no more, no fewer.
+     */
+    static void assertSameRows(Path original, Path exported) {
+        for (ImportFile f : ImportFile.values()) {
+            List<List<String>> rows = csv(exported.resolve(f.fileName()));
+            List<List<String>> expected = csv(original.resolve(f.fileName()));
+            assertEquals(f.columns(), rows.get(0), "header of " + f.fileName());
+            assertEquals(expected.size(), rows.size(), "rows of " + f.fileName());
+            assertEquals(new HashSet<>(expected), new HashSet<>(rows), "rows of " + f.fileName());
+        }
+    }
+
+    /** Asserts that two exports to the import format are byte for byte the same, file by file. */
+    static void assertSameFiles(Path a, Path b) {
+        for (ImportFile f : ImportFile.values()) {
+            assertSameBytes(a.resolve(f.fileName()), b.resolve(f.fileName()));
+        }
+    }
+
+    static void assertSameBytes(Path a, Path b) {
         try {
             assertEquals(-1L, Files.mismatch(a, b), a.getFileName() + " differs from " + b);
         } catch (IOException e) {
