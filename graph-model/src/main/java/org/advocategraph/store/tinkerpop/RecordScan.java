@@ -23,7 +23,6 @@ import org.advocategraph.model.Program;
 import org.advocategraph.model.SubtopicOf;
 import org.advocategraph.model.Tie;
 import org.advocategraph.model.Topic;
-import org.apache.tinkerpop.gremlin.process.traversal.TextP;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversal;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__;
@@ -56,9 +55,6 @@ final class RecordScan {
      * UTF-16 units instead, which puts a character beyond U+FFFF (a surrogate pair) before one in U+E000..U+FFFF.
      */
     static final Comparator<String> TEXT_ORDER = RecordScan::compareCodePoints;
-
-    /** Any character beyond U+FFFF: only then does Gremlin's order of the anchors differ from {@link #TEXT_ORDER}. */
-    private static final String BEYOND_BMP = "(?s).*[\\x{10000}-\\x{10FFFF}].*";
 
     private static final Comparator<GraphElement> BY_ID = Comparator.comparing(e -> ((GraphNode) e).id(), TEXT_ORDER);
 
@@ -136,17 +132,21 @@ final class RecordScan {
 
     /** @return the ids of every anchor, in key order; anchors without a record of this type are left out */
     List<Object> anchors(GraphTraversalSource g) {
-        if (!anchorElements(g).has(Schema.UID, TextP.regex(BEYOND_BMP)).limit(1).hasNext()) {
-            return anchorElements(g).order().by(Schema.UID).id().toList();
-        }
-        // Rare: some id holds a surrogate pair, so sort here by code point, holding each anchor's id and key.
-        List<Map<String, Object>> anchors = anchorElements(g).<Object>project(ID, KEY).by(T.id).by(Schema.UID).toList();
-        anchors.sort(Comparator.comparing(m -> (String) m.get(KEY), TEXT_ORDER));
+        // Sorted here, by code point, rather than with order(): Gremlin compares UTF-16 units, and JanusGraph refuses
+        // to sort more than a million elements it cannot read in order from an index.
+        List<Anchor> anchors = new ArrayList<>();
+        anchorElements(g).<Object>project(ID, KEY).by(T.id).by(Schema.UID)
+                .forEachRemaining(m -> anchors.add(new Anchor((String) m.get(KEY), m.get(ID))));
+        anchors.sort(Comparator.comparing(Anchor::key, TEXT_ORDER));
         List<Object> ids = new ArrayList<>(anchors.size());
-        for (Map<String, Object> m : anchors) {
-            ids.add(m.get(ID));
+        for (Anchor a : anchors) {
+            ids.add(a.id());
         }
         return ids;
+    }
+
+    /** An anchor's key and element id. */
+    private record Anchor(String key, Object id) {
     }
 
     private GraphTraversal<?, ? extends Element> anchorElements(GraphTraversalSource g) {

@@ -339,8 +339,8 @@ public final class TinkerPopGraphStore implements GraphStore {
      * traversal runs: the sink may take its time, and even write to this store. Elements added during a scan
      * whose anchor was not listed yet are not returned. Keys are ordered by code point, as Cypher orders them.
      *
-     * <p>Cost: one pass over the anchors to find ids beyond U+FFFF (where Gremlin's order differs from Cypher's),
-     * sorting the anchors, O(n log n) once, then one traversal per run of at most 10,000 anchors.
+     * <p>Cost: one pass over the anchors, reading their ids and keys, sorting them by code point (as Cypher orders),
+     * O(n log n) once, then one traversal per run of at most 10,000 anchors.
      */
     @Override
     public <T extends GraphElement> void scan(Class<T> type, int batchSize, Consumer<List<T>> sink) {
