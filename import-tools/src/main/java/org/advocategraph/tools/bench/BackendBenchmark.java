@@ -89,9 +89,18 @@ final class BackendBenchmark {
 
     /** What one backend measured. */
     record Figures(String name, long rows, double importSeconds, double readySeconds, boolean sameGraph, int sameAnswers,
-                   int answers, JsonNode open, JsonNode closed) {
+                   int answers, JsonNode open, JsonNode closed, String failure) {
         double rowsPerSecond() {
             return rows / importSeconds;
+        }
+
+        /** @return whether the backend ran through, with the reference's graph and answers */
+        boolean ok() {
+            return failure == null && sameGraph && sameAnswers == answers;
+        }
+
+        static Figures failed(String name, String failure) {
+            return new Figures(name, 0, 0, 0, false, 0, 0, null, null, failure);
         }
     }
 
@@ -126,6 +135,9 @@ final class BackendBenchmark {
      * @return the figures, Neo4j's first
      */
     List<Figures> run(Path files, Path work, List<Backend> backends, List<External> externals) throws Exception {
+        for (External e : externals) {
+            refuseUnlessEmpty(external(e));
+        }
         List<Figures> all = new ArrayList<>();
         Reference reference = null;
         List<Object> order = new ArrayList<>(List.of(Backend.NEO4J));
@@ -139,6 +151,13 @@ final class BackendBenchmark {
                     reference = m.reference();
                 }
                 all.add(m.figures());
+            } catch (RuntimeException e) {
+                if (reference == null) {
+                    throw e;
+                }
+                // One backend failing does not hide the others' figures.
+                out.printf(Locale.ROOT, "FAILED: %s%n", e.getMessage());
+                all.add(Figures.failed(target.name(), e.getMessage()));
             } finally {
                 if (target.server() != null) {
                     target.server().close();
@@ -197,11 +216,7 @@ final class BackendBenchmark {
         OpenStore store = OpenStore.openForImport(config.store());
         AdvocateService service = null;
         try {
-            long held = store.store().counts().values().stream().mapToLong(Long::longValue).sum();
-            if (held > 0) {
-                throw new IllegalStateException(target.name() + " already holds " + held
-                        + " records: the benchmark imports into an empty store only, and never deletes data");
-            }
+            refuseUnlessEmpty(target.name(), store);
             long t0 = System.nanoTime();
             ImportSummary s = new GraphImporter(store.store(), ImportOptions.DEFAULT, line -> { }).importDirectory(files);
             double importSeconds = (System.nanoTime() - t0) / 1e9;
@@ -250,7 +265,7 @@ final class BackendBenchmark {
                 out.flush();
             });
             Figures f = new Figures(target.name(), s.rows(), importSeconds, ready, sameGraph, same, answers.size(),
-                    results.get(0), results.get(1));
+                    results.get(0), results.get(1), null);
             return new Measured(f, reference != null ? reference : new Reference(fingerprint, requests, answers));
         } finally {
             if (service != null) {
@@ -259,6 +274,21 @@ final class BackendBenchmark {
             if (store != null) {
                 store.close();
             }
+        }
+    }
+
+    private static void refuseUnlessEmpty(Target target) {
+        ServiceConfig config = ServiceConfig.load(null, Map.of(), target.settings());
+        try (OpenStore store = OpenStore.open(config.store())) {
+            refuseUnlessEmpty(target.name(), store);
+        }
+    }
+
+    private static void refuseUnlessEmpty(String name, OpenStore store) {
+        long held = store.store().counts().values().stream().mapToLong(Long::longValue).sum();
+        if (held > 0) {
+            throw new IllegalStateException(name + " is not empty (" + held + " nodes and relationships): the benchmark"
+                    + " imports into an empty store only, and never deletes data");
         }
     }
 
@@ -301,6 +331,10 @@ final class BackendBenchmark {
         out.printf(Locale.ROOT, "%n%-30s %9s %10s %8s %8s %9s %9s %8s %10s %8s %6s %9s%n", "backend", "import s", "rows/s",
                 "vs Neo4j", "ready s", "p50 ms", "p99 ms", "vs Neo4j", "req/s", "vs Neo4j", "graph", "matches");
         for (Figures f : all) {
+            if (f.failure() != null) {
+                out.printf(Locale.ROOT, "%-30s FAILED (see above)%n", f.name());
+                continue;
+            }
             double p99 = f.open().get("p99").asDouble();
             double throughput = f.closed().get("throughput").asDouble();
             out.printf(Locale.ROOT, "%-30s %9.1f %,10.0f %7.2fx %8.1f %9.2f %9.2f %7.2fx %10.1f %7.2fx %6s %4d/%-4d%n",
@@ -313,6 +347,9 @@ final class BackendBenchmark {
         out.printf(Locale.ROOT, "p99 at %d requests/s; throughput with %d requests in flight; \"vs Neo4j\" is each"
                 + " backend's figure over embedded Neo4j's (import: higher is faster; p99: lower is faster)%n", rate, workers);
         for (Figures f : all) {
+            if (f.failure() != null) {
+                continue;
+            }
             int failed = f.open().get("errors").asInt() + f.open().get("timeouts").asInt()
                     + f.closed().get("errors").asInt() + f.closed().get("timeouts").asInt();
             if (failed > 0) {

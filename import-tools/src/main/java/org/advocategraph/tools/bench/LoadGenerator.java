@@ -166,9 +166,10 @@ public final class LoadGenerator {
 
     private static void measure(List<Map.Entry<String, Target>> peers, List<JsonNode> requests, int rate, int seconds,
                                 int workers) throws IOException, InterruptedException {
-        // Warm every peer up, so that none pays for class loading, JIT or query planning in the measurement.
+        // Warm every peer up (5 s, or a phase if shorter), so that none pays for class loading, JIT or query planning
+        // in the measurement.
         for (var peer : peers) {
-            closedLoop("warm-up", peer.getValue(), requests, 5, workers, TIMEOUT);
+            closedLoop("warm-up", peer.getValue(), requests, Math.min(5, seconds), workers, TIMEOUT);
         }
         for (var peer : peers) {
             print(openLoop(peer.getKey(), peer.getValue(), requests, rate, seconds, workers * 4, TIMEOUT));
