@@ -32,6 +32,8 @@ import org.janusgraph.graphdb.database.management.ManagementSystem;
 final class EmbeddedManagement implements JanusGraphSchema.SchemaAccess {
     /** How long an index may take to be registered by every instance of the graph. */
     static final long REGISTER_TIMEOUT_SECONDS = 120;
+    /** How long a reindexed index is given to be enabled by JanusGraph itself before this enables it. */
+    static final long ENABLE_WAIT_SECONDS = 10;
 
     private final JanusGraph graph;
 
@@ -157,6 +159,14 @@ final class EmbeddedManagement implements JanusGraphSchema.SchemaAccess {
                     .timeout(REGISTER_TIMEOUT_SECONDS, ChronoUnit.SECONDS).call();
             if (status(name) == SchemaStatus.REGISTERED) {
                 update(name, SchemaAction.REINDEX);
+                // JanusGraph enables the index from the finished job's callback, in a transaction of its own, which
+                // can lose a lock to the next schema change ("Local lock contention") and leave it REGISTERED:
+                // wait for it, and enable it here if it did not.
+                ManagementSystem.awaitGraphIndexStatus(graph, name).status(SchemaStatus.ENABLED)
+                        .timeout(ENABLE_WAIT_SECONDS, ChronoUnit.SECONDS).call();
+                if (status(name) == SchemaStatus.REGISTERED) {
+                    update(name, SchemaAction.ENABLE_INDEX);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -104,6 +104,13 @@ for (name in touched) {
     }
     if (status(name) == SchemaStatus.REGISTERED) {
         update(name, SchemaAction.REINDEX)
+        // The finished job's callback enables the index in a transaction of its own, which can lose a lock to the
+        // next schema change and leave it REGISTERED: wait for it, and enable it here if it did not.
+        ManagementSystem.awaitGraphIndexStatus(graph, name).status(SchemaStatus.ENABLED)
+                .timeout(10, ChronoUnit.SECONDS).call()
+        if (status(name) == SchemaStatus.REGISTERED) {
+            update(name, SchemaAction.ENABLE_INDEX)
+        }
     }
 }
 return [touched.size()]
