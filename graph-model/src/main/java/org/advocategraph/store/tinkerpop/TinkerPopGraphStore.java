@@ -250,7 +250,8 @@ public final class TinkerPopGraphStore implements GraphStore {
     }
 
     private UpsertWriter writer(GraphTraversalSource source) {
-        return new UpsertWriter(source, batching, hints, indexedWithin);
+        return new UpsertWriter(source, batching, hints, indexedWithin,
+                batching.bySize() && transactions == Transactions.NONE && !indexedWithin);
     }
 
     /**

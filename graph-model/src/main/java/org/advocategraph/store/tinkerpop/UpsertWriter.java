@@ -51,6 +51,8 @@ import org.apache.tinkerpop.gremlin.structure.util.reference.ReferenceVertex;
 final class UpsertWriter {
     /** Rows per traversal: large enough to amortize a traversal, small enough to keep a request modest. */
     static final int BATCH = 10_000;
+    /** Concurrent lookups at most, below the driver's connection pool (one request per connection). */
+    static final int IN_FLIGHT = 32;
 
     private static final String ROW = "r";
 
@@ -59,6 +61,11 @@ final class UpsertWriter {
     private final VertexHints hints;
     /** True when {@code has(uid, within(...))} is served by an index (JanusGraph): lookups go in chunks. */
     private final boolean indexedWithin;
+    /**
+     * True when lookups by external id may go as many concurrent requests, one indexed {@code has(uid, x)} each
+     * (a server without transactions, whose index serves {@code eq} only: a chunked {@code within} would scan).
+     */
+    private final boolean pipelined;
     /** label -> external id -> vertex id, for vertices found or written during this call. */
     private final Map<String, Map<String, Object>> vids = new HashMap<>();
     /** External ids whose vertices (under every label) are in {@link #vids}. */
@@ -72,12 +79,15 @@ final class UpsertWriter {
      * @param batching      how requests are cut
      * @param hints         vertex ids learnt by earlier writes, checked before use
      * @param indexedWithin whether the graph answers {@code has(uid, within(...))} from an index
+     * @param pipelined     whether lookups by external id may go as concurrent single requests (a remote source
+     *                      outside a session, over a graph whose index serves {@code eq} only)
      */
-    UpsertWriter(GraphTraversalSource g, Batching batching, VertexHints hints, boolean indexedWithin) {
+    UpsertWriter(GraphTraversalSource g, Batching batching, VertexHints hints, boolean indexedWithin, boolean pipelined) {
         this.g = g;
         this.batching = batching;
         this.hints = hints;
         this.indexedWithin = indexedWithin;
+        this.pipelined = pipelined;
     }
 
     UpsertResult write(List<? extends GraphElement> elements) {
@@ -238,6 +248,10 @@ final class UpsertWriter {
 
     /** Finds the vertices of these external ids by external id: in chunks where an index serves that, else one by one. */
     private void lookUpByUid(List<String> wanted) {
+        if (pipelined && wanted.size() > 1) {
+            lookUpConcurrently(wanted);
+            return;
+        }
         List<List<Object>> lookups = new ArrayList<>();
         if (batching.bySize() || indexedWithin) {
             lookups.addAll(chunks(new ArrayList<Object>(wanted)));
@@ -255,6 +269,24 @@ final class UpsertWriter {
                     .<Object>project("l", "u", "v").by(T.label).by(Schema.UID).by(T.id).toList();
             for (Map<String, Object> f : found) {
                 vids.computeIfAbsent((String) f.get("l"), k -> new HashMap<>()).putIfAbsent((String) f.get("u"), f.get("v"));
+            }
+        }
+    }
+
+    /** One indexed lookup per external id, {@link #IN_FLIGHT} requests at a time, instead of a scan per chunk. */
+    private void lookUpConcurrently(List<String> wanted) {
+        for (int from = 0; from < wanted.size(); from += IN_FLIGHT) {
+            List<String> window = wanted.subList(from, Math.min(wanted.size(), from + IN_FLIGHT));
+            List<java.util.concurrent.CompletableFuture<List<Map<String, Object>>>> pending = new ArrayList<>(window.size());
+            for (String uid : window) {
+                lookedUp.add(uid);
+                pending.add(g.V().has(Schema.UID, uid).<Object>project("l", "u", "v").by(T.label).by(Schema.UID).by(T.id)
+                        .promise(Traversal::toList));
+            }
+            for (var future : pending) {
+                for (Map<String, Object> f : future.join()) {
+                    vids.computeIfAbsent((String) f.get("l"), k -> new HashMap<>()).putIfAbsent((String) f.get("u"), f.get("v"));
+                }
             }
         }
     }
