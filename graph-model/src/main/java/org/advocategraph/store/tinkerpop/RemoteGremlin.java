@@ -143,8 +143,14 @@ final class RemoteGremlin {
     }
 
     static String oneLine(Throwable t) {
-        return StoreException.rootMessage(t).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        String line = StoreException.rootMessage(t).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        // A server's message may quote the whole request (every id of a batch): keep the start, which says what.
+        return line.length() <= MAX_MESSAGE ? line
+                : line.substring(0, MAX_MESSAGE) + "... (" + (line.length() - MAX_MESSAGE) + " more characters)";
     }
+
+    /** The longest message of the store's own that an error passes on, in characters. */
+    static final int MAX_MESSAGE = 500;
 
     private static void closeQuietly(DriverRemoteConnection connection, Cluster cluster) {
         try {

@@ -880,10 +880,6 @@ public final class TinkerPopGraphStore implements GraphStore {
     }
 
     private static String message(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return RemoteGremlin.oneLine(t);
     }
 }
